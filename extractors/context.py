@@ -1,0 +1,56 @@
+"""What every extractor sees: the document, its spaCy parse, and what earlier steps found."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from extractors.gazetteer import Delegation, Gazetteer, gazetteer
+from extractors.nlp import DELEGATIONS_KEY
+from models.document import Document
+from models.records import AgendaItem, Attendee, Meeting
+
+
+@dataclass
+class Context:
+    """Shared, read-mostly state for one document's extraction."""
+
+    doc: Document
+    sdoc: Doc
+    gaz: Gazetteer = field(default_factory=gazetteer)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    attendees: list[Attendee] = field(default_factory=list)
+    meeting: Meeting | None = None
+    _agenda_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def doc_id(self) -> str:
+        """The document id."""
+        return self.doc.doc_id
+
+    def provenance(self, start: int, end: int) -> dict[str, Any]:
+        """``char_start``, ``char_end`` and ``page`` keyword arguments for a record."""
+        return {"char_start": start, "char_end": end, "page": self.doc.page_at(start)}
+
+    def set_agenda(self, items: list[AgendaItem]) -> None:
+        """Record the agenda (in document order) for ``agenda_item_at``."""
+        self.agenda = sorted(items, key=lambda a: a.char_start)
+        self._agenda_starts = [a.char_start for a in self.agenda]
+
+    def agenda_item_at(self, offset: int) -> str | None:
+        """Number of the innermost agenda item whose heading precedes ``offset``."""
+        i = bisect.bisect_right(self._agenda_starts, offset) - 1
+        return self.agenda[i].number if i >= 0 else None
+
+    def delegation_spans(self, start: int = 0, end: int | None = None) -> list[Span]:
+        """Delegation spans (label = kind, ``id_`` = code) between two character offsets."""
+        end = len(self.doc.text) if end is None else end
+        return [s for s in self.sdoc.spans[DELEGATIONS_KEY]
+                if s.start_char >= start and s.end_char <= end]
+
+    def resolve(self, text: str) -> Delegation | None:
+        """Resolve a delegation name as written."""
+        return self.gaz.resolve(text)

@@ -1,0 +1,42 @@
+"""Pure extraction: a parsed document in, records out."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from extractors.agenda import extract_agenda
+from extractors.attendees import extract_attendees
+from extractors.context import Context
+from extractors.dates import extract_dates
+from extractors.decisions import extract_decisions
+from extractors.interventions import extract_interventions
+from extractors.meeting import extract_meeting
+from extractors.nlp import get_nlp
+from extractors.quality_flags import extract_quality_flags
+from models.document import Document
+from models.records import Extraction
+from models.version import PIPELINE_VERSION
+
+
+def extract(doc: Document, nlp: Language | None = None) -> Extraction:
+    """Run every extractor over ``doc`` and return all its records."""
+    nlp = nlp or get_nlp()
+    ctx = Context(doc=doc, sdoc=nlp(doc.text))
+    ctx.set_agenda(extract_agenda(ctx))
+    ctx.attendees = extract_attendees(ctx)
+    meeting = extract_meeting(ctx)
+    meeting.source_path = doc.source_path
+    meeting.source_format = doc.source_format
+    meeting.n_pages = doc.n_pages
+    meeting.pipeline_version = PIPELINE_VERSION
+    ctx.meeting = meeting
+    dates = extract_dates(ctx)
+    return Extraction(
+        meeting=meeting,
+        attendees=ctx.attendees,
+        agenda_items=ctx.agenda,
+        interventions=extract_interventions(ctx),
+        decisions=extract_decisions(ctx),
+        dates=dates,
+        quality_flags=extract_quality_flags(ctx, dates),
+    )

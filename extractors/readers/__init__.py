@@ -1,0 +1,67 @@
+"""Readers: a minutes file (text, Markdown, Word, PDF) in, one normalized ``Document`` out."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.errors import ReadError
+from extractors.readers.body import BodyBuilder
+from models.document import Document
+
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+           ".docx": "docx", ".pdf": "pdf"}
+
+_MODULES = {"txt": "text_reader", "md": "text_reader", "docx": "docx_reader", "pdf": "pdf_reader"}
+
+
+@dataclass
+class ReadResult:
+    """What a format reader returns: the built body plus page count and metadata."""
+
+    body: BodyBuilder
+    n_pages: int = 1
+    metadata: dict[str, str] = field(default_factory=dict)
+    source_format: str | None = None  # a reader may refine the format (e.g. "scan")
+
+
+def doc_id_for(data: bytes) -> str:
+    """Content-derived id: the same bytes always get the same id."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def format_of(path: Path) -> str:
+    """The format named by the file's extension, or a ReadError for an unknown one."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ReadError("unknown_type",
+                        f"unsupported file type {path.suffix or '(no extension)'!r}; "
+                        f"expected one of {', '.join(sorted(FORMATS))}")
+    return fmt
+
+
+def parse_bytes(data: bytes, fmt: str, source_path: str) -> Document:
+    """Parse ``data`` of format ``fmt`` into a Document."""
+    if not data:
+        raise ReadError("empty_file", "file is empty (0 bytes)")
+    reader = importlib.import_module(f"extractors.readers.{_MODULES[fmt]}")
+    result = reader.read(data)
+    text = result.body.text
+    if not text.strip():
+        raise ReadError("no_text", "file contains no text")
+    return Document(doc_id=doc_id_for(data), source_path=source_path,
+                    source_format=result.source_format or fmt, text=text,
+                    blocks=result.body.blocks, n_pages=result.n_pages, metadata=result.metadata)
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one minutes file into a Document; raises ReadError with a specific reason."""
+    path = Path(path)
+    fmt = format_of(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError("unreadable", f"cannot read file: {exc.strerror or exc}") from exc
+    return parse_bytes(data, fmt, str(path))

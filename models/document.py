@@ -1,0 +1,60 @@
+"""The normalized document every reader produces and every extractor consumes."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural unit of the body text.
+
+    ``start``/``end`` are character offsets into ``Document.text``; ``text[start:end]`` is the
+    block's text with markup removed. A table row's cells are separated by a tab in the body
+    text and listed as (start, end) spans in ``cells``. ``page`` is 1-based.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    page: int = 1
+    level: int = 0  # heading level (1 = top) or list nesting depth (0 = top)
+    cells: tuple[tuple[int, int], ...] = ()
+    ocr_confidence: float | None = None
+
+
+@dataclass
+class Document:
+    """A parsed minutes file: body text, its blocks, and where it came from."""
+
+    doc_id: str
+    source_path: str
+    source_format: str  # "txt", "md", "docx", "pdf"
+    text: str
+    blocks: list[Block]
+    n_pages: int = 1
+    metadata: dict[str, str] = field(default_factory=dict)  # e.g. running header/footer text
+    _block_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._block_starts = [b.start for b in self.blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        """Return the block containing character ``offset`` (or the nearest one before it)."""
+        if not self.blocks:
+            return None
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        return self.blocks[max(i, 0)]
+
+    def page_at(self, offset: int) -> int:
+        """Return the 1-based page of character ``offset``."""
+        block = self.block_at(offset)
+        return block.page if block else 1
+
+    def block_text(self, block: Block) -> str:
+        """Return the text of ``block``."""
+        return self.text[block.start : block.end]
