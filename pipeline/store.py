@@ -1,0 +1,227 @@
+"""Crash-safe Parquet store: one file per (table, document), committed through a journal.
+
+Layout under the output folder::
+
+    <table>/<doc_id>.parquet        rows of one document (every table but failures)
+    failures/<source_key>.parquet   the failure of one source path
+    _state/manifest.json            source path -> doc_id, pipeline version, status
+    _state/journal/<id>.json        a commit in flight (replayed on the next open)
+    _state/lock                     held by the one process writing
+
+A document is committed by writing every table file under a hidden temporary name, then
+writing a journal entry (the commit point), then renaming. A process killed before the
+journal is written leaves the tables as they were; killed after, the next open rolls the
+commit forward. Readers glob ``*.parquet`` and never see temporary files (they start with
+a dot and end in ``.tmp``).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from models.records import TABLES, Extraction, Failure
+from models.schemas import schema_for
+
+DOC_TABLES = [t for t in TABLES if t != "failures"]
+
+
+class StoreLockedError(RuntimeError):
+    """Another process is writing to the same output folder."""
+
+
+def source_key(source_path: str) -> str:
+    """Stable file name for a source path (output names never derive from input names)."""
+    return hashlib.sha256(source_path.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_atomic_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def rows_to_table(table: str, rows: Iterable[Any]) -> pa.Table:
+    """Convert record dataclasses to an Arrow table with the table's schema."""
+    return pa.Table.from_pylist([asdict(r) for r in rows], schema=schema_for(table))
+
+
+class ParquetStore:
+    """The output folder; use as a context manager to hold the writer lock."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        self.state = self.root / "_state"
+        self.journal = self.state / "journal"
+        self._lock_fh: Any = None
+        self._manifest: dict[str, dict[str, str]] | None = None
+
+    # -- lifecycle -------------------------------------------------------------------
+    def __enter__(self) -> ParquetStore:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def open(self) -> None:
+        """Create the layout, take the lock, and finish or discard interrupted commits."""
+        for table in TABLES:
+            (self.root / table).mkdir(parents=True, exist_ok=True)
+        self.journal.mkdir(parents=True, exist_ok=True)
+        fh = open(self.state / "lock", "a+")  # noqa: SIM115 - held until close()
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            fh.close()
+            raise StoreLockedError(
+                f"{self.root} is being written by another run (pid {holder}); "
+                "wait for it to finish or use another --out folder") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._lock_fh = fh
+        self.recover()
+
+    def close(self) -> None:
+        """Release the lock."""
+        if self._lock_fh is not None:
+            self._lock_fh.seek(0)
+            self._lock_fh.truncate()
+            fcntl.flock(self._lock_fh, fcntl.LOCK_UN)
+            self._lock_fh.close()
+            self._lock_fh = None
+
+    # -- manifest --------------------------------------------------------------------
+    @property
+    def manifest(self) -> dict[str, dict[str, str]]:
+        """Source path -> {doc_id, pipeline_version, status}."""
+        if self._manifest is None:
+            path = self.state / "manifest.json"
+            self._manifest = json.loads(path.read_text("utf-8")) if path.exists() else {}
+        return self._manifest
+
+    def _save_manifest(self) -> None:
+        data = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
+        _write_atomic_bytes(self.state / "manifest.json", data)
+
+    def is_current(self, source_path: str, doc_id: str, version: str) -> bool:
+        """True when this exact content was already ingested by this pipeline version."""
+        entry = self.manifest.get(source_path)
+        return bool(entry and entry.get("doc_id") == doc_id
+                    and entry.get("pipeline_version") == version
+                    and entry.get("status") == "ok")
+
+    # -- commits ---------------------------------------------------------------------
+    def _final(self, table: str, key: str) -> Path:
+        return self.root / table / f"{key}.parquet"
+
+    def _stage(self, table: str, key: str, arrow: pa.Table) -> Path:
+        tmp = self.root / table / f".{key}.parquet.{os.getpid()}.tmp"
+        pq.write_table(arrow, tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        return tmp
+
+    def _commit(self, name: str, renames: list[tuple[Path, Path]], deletes: list[Path],
+                manifest: dict[str, dict[str, str] | None]) -> None:
+        entry = {"renames": [[str(a), str(b)] for a, b in renames],
+                 "deletes": [str(p) for p in deletes], "manifest": manifest}
+        _write_atomic_bytes(self.journal / f"{name}.json", json.dumps(entry).encode("utf-8"))
+        _fsync_dir(self.journal)
+        self._apply(self.journal / f"{name}.json", entry)
+
+    def _apply(self, journal_file: Path, entry: dict[str, Any]) -> None:
+        for tmp, final in entry["renames"]:
+            if os.path.exists(tmp):
+                os.replace(tmp, final)
+        for path in entry["deletes"]:
+            if path not in {f for _, f in entry["renames"]}:
+                Path(path).unlink(missing_ok=True)
+        for source, value in entry["manifest"].items():
+            if value is None:
+                self.manifest.pop(source, None)
+            else:
+                self.manifest[source] = value
+        self._save_manifest()
+        journal_file.unlink(missing_ok=True)
+
+    def recover(self) -> int:
+        """Roll forward journaled commits and delete uncommitted temporary files."""
+        done = 0
+        for jf in sorted(self.journal.glob("*.json")):
+            self._apply(jf, json.loads(jf.read_text("utf-8")))
+            done += 1
+        for table in TABLES:
+            for tmp in (self.root / table).glob(".*.tmp"):
+                tmp.unlink(missing_ok=True)
+        return done
+
+    def _doc_files_to_drop(self, source_path: str, new_doc_id: str | None) -> list[Path]:
+        """Files of the document this source path pointed to before, if nothing else does."""
+        old = self.manifest.get(source_path, {}).get("doc_id")
+        if not old or old == new_doc_id:
+            return []
+        others = [s for s, e in self.manifest.items()
+                  if s != source_path and e.get("doc_id") == old]
+        return [] if others else [self._final(t, old) for t in DOC_TABLES]
+
+    def write_document(self, extraction: Extraction) -> None:
+        """Replace the rows of the extraction's document (and its source path's failure)."""
+        meeting = extraction.meeting
+        doc_id, source = meeting.doc_id, meeting.source_path
+        renames = [(self._stage(t, doc_id, rows_to_table(t, rows)), self._final(t, doc_id))
+                   for t, rows in extraction.tables().items()]
+        deletes = self._doc_files_to_drop(source, doc_id)
+        deletes.append(self._final("failures", source_key(source)))
+        value = {"doc_id": doc_id, "pipeline_version": meeting.pipeline_version,
+                 "status": "ok"}
+        self._commit(doc_id, renames, deletes, {source: value})
+
+    def write_failure(self, failure: Failure) -> None:
+        """Record a failure for its source path (earlier good rows are kept)."""
+        key = source_key(failure.source_path)
+        staged = self._stage("failures", key, rows_to_table("failures", [failure]))
+        entry = dict(self.manifest.get(failure.source_path, {}))
+        entry.update({"status": "failed", "failed_doc_id": failure.doc_id or "",
+                      "pipeline_version": failure.pipeline_version})
+        self._commit(f"failure-{key}", [(staged, self._final("failures", key))], [],
+                     {failure.source_path: entry})
+
+    def failed_is_current(self, source_path: str, doc_id: str | None, version: str) -> bool:
+        """True when this exact content already failed with this pipeline version."""
+        entry = self.manifest.get(source_path)
+        return bool(entry and entry.get("status") == "failed" and doc_id
+                    and entry.get("failed_doc_id") == doc_id
+                    and entry.get("pipeline_version") == version)
+
+    # -- reading ---------------------------------------------------------------------
+    def read_table(self, table: str) -> pa.Table:
+        """Read one table (all documents) as Arrow, with its schema even when empty."""
+        files = sorted((self.root / table).glob("*.parquet"))
+        if not files:
+            return schema_for(table).empty_table()
+        return pa.concat_tables([pq.read_table(f, schema=schema_for(table)) for f in files])
