@@ -16,8 +16,8 @@ from models.records import (
 from models.schemas import SCHEMA_VERSION, schema_for
 
 __all__ = [
-    "TABLES",
     "SCHEMA_VERSION",
+    "TABLES",
     "AgendaItem",
     "Attendee",
     "Block",

@@ -89,6 +89,19 @@ class ParquetStore:
         for table in TABLES:
             (self.root / table).mkdir(parents=True, exist_ok=True)
         self.journal.mkdir(parents=True, exist_ok=True)
+        self._lock()
+        self.recover()
+        self._write_schema_files()
+
+    def _write_schema_files(self) -> None:
+        """A zero-row ``_schema.parquet`` per table, so even an empty table can be queried."""
+        for table in TABLES:
+            path = self.root / table / "_schema.parquet"
+            if not path.exists():
+                staged = self._stage(table, "_schema", schema_for(table).empty_table())
+                os.replace(staged, path)
+
+    def _lock(self) -> None:
         fh = open(self.state / "lock", "a+")  # noqa: SIM115 - held until close()
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -104,7 +117,6 @@ class ParquetStore:
         fh.write(str(os.getpid()))
         fh.flush()
         self._lock_fh = fh
-        self.recover()
 
     def close(self) -> None:
         """Release the lock."""
@@ -221,7 +233,8 @@ class ParquetStore:
     # -- reading ---------------------------------------------------------------------
     def read_table(self, table: str) -> pa.Table:
         """Read one table (all documents) as Arrow, with its schema even when empty."""
-        files = sorted((self.root / table).glob("*.parquet"))
+        files = sorted(p for p in (self.root / table).glob("*.parquet")
+                       if not p.name.startswith("_"))
         if not files:
             return schema_for(table).empty_table()
         return pa.concat_tables([pq.read_table(f, schema=schema_for(table)) for f in files])

@@ -1,0 +1,61 @@
+# ccm-minutes: `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export DO_NOT_TRACK ?= 1
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+.PHONY: install
+install: $(STAMP) ## create .venv and install the locked dependencies
+
+.PHONY: run
+run: $(STAMP) ## ingest the bundled sample minutes in data/raw into data/processed
+	@$(BIN)/minutes ingest data/raw --out data/processed; rc=$$?; \
+		if [ $$rc -ne 0 ] && [ $$rc -ne 3 ]; then exit $$rc; fi
+	@$(BIN)/minutes status --out data/processed
+
+.PHONY: test
+test: $(STAMP) ## run the test suite and ruff
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+.PHONY: eval
+eval: $(STAMP) ## score extraction on ../shared/corpus against ../shared/gold
+	$(BIN)/minutes eval --per-doc
+
+.PHONY: lint
+lint: $(STAMP) ## ruff
+	$(BIN)/ruff check .
+
+.PHONY: samples
+samples: $(STAMP) ## regenerate the team-written sample minutes in data/raw
+	$(BIN)/python scripts/make_samples.py --out data/raw
+
+.PHONY: patterns
+patterns: $(STAMP) ## regenerate the delegation patterns JSONL from pycountry and the TSVs
+	$(BIN)/python -m extractors.build_patterns
+
+.PHONY: lock
+lock: ## recompile requirements.lock from requirements.in (needs uv)
+	uv pip compile requirements.in --generate-hashes --python-version 3.11 -o requirements.lock
+
+.PHONY: clean
+clean: ## remove the extracted tables (data/processed)
+	find data/processed -mindepth 1 ! -name .gitkeep -delete

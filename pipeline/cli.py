@@ -1,0 +1,144 @@
+"""The ``minutes`` command line: ``ingest``, ``eval``, ``tables``, ``status``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+
+
+def _ingest_file(args: argparse.Namespace) -> int:
+    """One file, extractors called directly: no Prefect, no server."""
+    from pipeline.process import process_file
+    from pipeline.store import ParquetStore
+
+    outcome = process_file(args.file)
+    if args.out:
+        with ParquetStore(args.out) as store:
+            if outcome.extraction is not None:
+                store.write_document(outcome.extraction)
+            elif outcome.failure is not None:
+                store.write_failure(outcome.failure)
+    if outcome.failure is not None:
+        failure = outcome.failure
+        if args.json:
+            print(json.dumps({"failure": vars(failure)}, indent=1))
+        else:
+            print(f"{failure.source_path}: failed at {failure.stage} "
+                  f"({failure.error_type}): {failure.message}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    extraction = outcome.extraction
+    assert extraction is not None
+    if args.json:
+        print(json.dumps(extraction.to_dict(), indent=1, default=str, ensure_ascii=False))
+    else:
+        from pipeline.summary import print_extraction
+        print_extraction(extraction)
+        if args.out:
+            print(f"wrote {extraction.meeting.doc_id} to {args.out}")
+    return EXIT_OK
+
+
+def _ingest_folder(args: argparse.Namespace) -> int:
+    from pipeline.flows.ingest import ingest_flow
+    from pipeline.store import StoreLockedError
+
+    if not Path(args.folder).is_dir():
+        print(f"minutes ingest: input folder not found: {args.folder}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        summary = ingest_flow(folder=args.folder, out=args.out or "data/processed",
+                              force=args.force)
+    except StoreLockedError as exc:
+        print(f"minutes ingest: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.json:
+        print(json.dumps(summary, indent=1))
+    else:
+        print(f"{summary['files']} files: {summary['new']} new, {summary['changed']} changed, "
+              f"{summary['unchanged']} unchanged; written {summary['written']}, "
+              f"failed {summary['failed']} -> {summary['out']}")
+        for f in summary["failures"]:
+            print(f"  failed: {f['source_path']} [{f['stage']}/{f['error_type']}] "
+                  f"{f['message']}")
+    return EXIT_SOME_FAILED if summary["failed"] else EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """``minutes ingest``."""
+    return _ingest_file(args) if args.file else _ingest_folder(args)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """``minutes eval``."""
+    from pipeline import evaluate
+    return evaluate.run(args)
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    """``minutes tables``: the data dictionary."""
+    from models.schemas import data_dictionary
+    print(data_dictionary())
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """``minutes status``: rows per table in an output folder."""
+    from models.records import TABLES
+    from pipeline.store import ParquetStore
+
+    out = Path(args.out)
+    if not out.is_dir():
+        print(f"minutes status: no tables at {out}", file=sys.stderr)
+        return EXIT_USAGE
+    store = ParquetStore(out)
+    print(f"tables in {out}:")
+    for table in TABLES:
+        n = store.read_table(table).num_rows
+        print(f"  {table:<14} {n:>6} rows   {out / table}/*.parquet")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="minutes", description="Meeting minutes (text, Word, PDF) to Parquet tables.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ingest = sub.add_parser("ingest", help="extract a folder (Prefect flow) or one --file")
+    ingest.add_argument("folder", nargs="?", default="data/raw",
+                        help="folder of minutes (default data/raw)")
+    ingest.add_argument("--file", help="extract this one file directly, without Prefect")
+    ingest.add_argument("--out", help="output folder (default data/processed for a folder; "
+                                      "with --file, write Parquet only when given)")
+    ingest.add_argument("--json", action="store_true", help="machine-readable output")
+    ingest.add_argument("--force", action="store_true",
+                        help="re-extract files even when unchanged since the last run")
+    ingest.set_defaults(func=cmd_ingest)
+
+    from pipeline import evaluate
+    ev = sub.add_parser("eval", help="score extraction against the gold annotations")
+    evaluate.add_arguments(ev)
+    ev.set_defaults(func=cmd_eval)
+
+    tables = sub.add_parser("tables", help="print the data dictionary")
+    tables.set_defaults(func=cmd_tables)
+
+    status = sub.add_parser("status", help="rows per table in an output folder")
+    status.add_argument("--out", default="data/processed")
+    status.set_defaults(func=cmd_status)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``minutes`` console script and ``python -m pipeline``."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""Fixtures for pipeline tests: small minutes written by the team, and the shared corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold"
+
+MINUTES = """**3rd Meeting of the Coordination Committee**
+
+**Tuesday 14 May 2019**
+
+**List of Attendees:**
+
+- Chile (President)
+- Austria
+- ICRC
+
+**Agenda Item 1** – Opening
+
+The President welcomed the members. Austria stated that it would circulate a paper by 30 May 2019.
+
+**Agenda Item 2** – Any other business
+
+It was agreed that the next meeting would take place on 12 June 2019.
+"""
+
+
+@pytest.fixture
+def minutes_folder(tmp_path: Path) -> Path:
+    """A folder with two good minutes files and two bad ones."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good_one.txt").write_text(MINUTES, encoding="utf-8")
+    (folder / "good_two.md").write_text(MINUTES.replace("3rd", "4th"), encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "renamed.docx").write_text("this is text, not a Word file", encoding="utf-8")
+    return folder
+
+
+def require_corpus() -> Path:
+    """The shared corpus, or skip when it is not beside the checkout."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus not present")
+    return CORPUS
