@@ -1,0 +1,47 @@
+"""Refresh the generated sections of README.md.
+
+``python scripts/update_readme.py`` rewrites the data dictionary (from the Arrow schemas);
+with ``--eval`` it also runs ``minutes eval`` and pastes the table it prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from models.schemas import data_dictionary  # noqa: E402
+
+
+def replace_section(text: str, name: str, body: str) -> str:
+    """Replace what stands between ``<!-- name:start -->`` and ``<!-- name:end -->``."""
+    pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
+    if not pattern.search(text):
+        raise SystemExit(f"README.md has no {name} markers")
+    return pattern.sub(lambda m: m.group(1) + body.rstrip("\n") + "\n" + m.group(2), text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite README.md in place."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--eval", action="store_true", help="also refresh the eval table")
+    args = parser.parse_args(argv)
+    readme = ROOT / "README.md"
+    text = replace_section(readme.read_text("utf-8"), "tables", data_dictionary())
+    if args.eval:
+        from pipeline.evaluate import FORMATS, evaluate, render_markdown
+        corpus, gold = ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "gold"
+        table = render_markdown(evaluate(corpus, gold, FORMATS))
+        stamp = f"Measured {dt.date.today().isoformat()} with `minutes eval` (`make eval`).\n\n"
+        text = replace_section(text, "eval", stamp + table)
+    readme.write_text(text, "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
