@@ -44,15 +44,15 @@ def _ingest_file(args: argparse.Namespace) -> int:
 
 
 def _ingest_folder(args: argparse.Namespace) -> int:
-    from pipeline.flows.ingest import ingest_flow
+    from pipeline.flows.ingest import run_ingest
     from pipeline.store import StoreLockedError
 
     if not Path(args.folder).is_dir():
         print(f"minutes ingest: input folder not found: {args.folder}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        summary = ingest_flow(folder=args.folder, out=args.out or "data/processed",
-                              force=args.force)
+        summary = run_ingest(args.folder, args.out or "data/processed", force=args.force,
+                             workers=args.workers, dask_address=args.dask)
     except StoreLockedError as exc:
         print(f"minutes ingest: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -118,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--json", action="store_true", help="machine-readable output")
     ingest.add_argument("--force", action="store_true",
                         help="re-extract files even when unchanged since the last run")
+    ingest.add_argument("--workers", type=int, default=None,
+                        help="parallel worker processes (default: one per core)")
+    ingest.add_argument("--dask", metavar="ADDRESS", default=None,
+                        help="run the tasks on an existing Dask cluster (tcp://host:port)")
     ingest.set_defaults(func=cmd_ingest)
 
     from pipeline import evaluate

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.futures import as_completed
-from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.readers import doc_id_for
 from models.records import Failure
@@ -20,6 +19,7 @@ from models.version import PIPELINE_VERSION
 from pipeline.discover import discover, outside
 from pipeline.process import Outcome, process_file
 from pipeline.progress import Progress
+from pipeline.runners import make_task_runner
 from pipeline.store import ParquetStore
 
 
@@ -92,7 +92,7 @@ def _record(store: ParquetStore, outcome: Outcome, summary: IngestSummary) -> No
                                  "message": outcome.failure.message})
 
 
-@flow(name="ingest-minutes", task_runner=ThreadPoolTaskRunner(max_workers=1))
+@flow(name="ingest-minutes")
 def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
                 force: bool = False) -> dict[str, object]:
     """Ingest every minutes file under ``folder`` into the tables under ``out``."""
@@ -118,3 +118,10 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
     logger.info("written %d, failed %d, unchanged %d", summary.written, summary.failed,
                 summary.unchanged)
     return summary.to_dict()
+
+
+def run_ingest(folder: str, out: str, force: bool = False, workers: int | None = None,
+               dask_address: str | None = None) -> dict[str, object]:
+    """Run the flow with the chosen task runner (local processes by default)."""
+    runner = make_task_runner(workers, dask_address)
+    return ingest_flow.with_options(task_runner=runner)(folder=folder, out=out, force=force)
