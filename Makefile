@@ -59,3 +59,12 @@ lock: ## recompile requirements.lock from requirements.in (needs uv)
 .PHONY: clean
 clean: ## remove the extracted tables (data/processed)
 	find data/processed -mindepth 1 ! -name .gitkeep -delete
+
+PREFECT_PORT ?= 4200
+.PHONY: serve
+serve: $(STAMP) ## start a local Prefect server (127.0.0.1) and serve the daily ingest deployment
+	@mkdir -p $(PREFECT_HOME)
+	@$(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) > $(PREFECT_HOME)/server.log 2>&1 & \
+		echo "Prefect server starting on http://127.0.0.1:$(PREFECT_PORT) (log: $(PREFECT_HOME)/server.log)"; \
+		for i in $$(seq 60); do curl -sf http://127.0.0.1:$(PREFECT_PORT)/api/health >/dev/null && break; sleep 1; done; \
+		PREFECT_API_URL=http://127.0.0.1:$(PREFECT_PORT)/api $(BIN)/minutes serve data/raw --out data/processed --cron "$${CRON:-0 6 * * *}"

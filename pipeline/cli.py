@@ -73,6 +73,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return _ingest_file(args) if args.file else _ingest_folder(args)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """``minutes serve``: a scheduled deployment on a running Prefect server."""
+    import os
+
+    if not os.environ.get("PREFECT_API_URL"):
+        print("minutes serve: PREFECT_API_URL is not set; start a server with "
+              "`prefect server start --host 127.0.0.1` (or `make serve`) and export "
+              "PREFECT_API_URL=http://127.0.0.1:4200/api", file=sys.stderr)
+        return EXIT_USAGE
+    if not Path(args.folder).is_dir():
+        print(f"minutes serve: input folder not found: {args.folder}", file=sys.stderr)
+        return EXIT_USAGE
+    from pipeline.flows.ingest import serve_ingest
+    serve_ingest(str(Path(args.folder).resolve()), str(Path(args.out).resolve()), args.cron,
+                 args.name)
+    return EXIT_OK
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     """``minutes eval``."""
     from pipeline import evaluate
@@ -123,6 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--dask", metavar="ADDRESS", default=None,
                         help="run the tasks on an existing Dask cluster (tcp://host:port)")
     ingest.set_defaults(func=cmd_ingest)
+
+    serve = sub.add_parser("serve", help="serve the ingest flow on a schedule (Prefect server)")
+    serve.add_argument("folder", nargs="?", default="data/raw")
+    serve.add_argument("--out", default="data/processed")
+    serve.add_argument("--cron", default="0 6 * * *", help='cron schedule (default "0 6 * * *")')
+    serve.add_argument("--name", default="scheduled", help="deployment name")
+    serve.set_defaults(func=cmd_serve)
 
     from pipeline import evaluate
     ev = sub.add_parser("eval", help="score extraction against the gold annotations")

@@ -92,7 +92,7 @@ def _record(store: ParquetStore, outcome: Outcome, summary: IngestSummary) -> No
                                  "message": outcome.failure.message})
 
 
-@flow(name="ingest-minutes")
+@flow(name="ingest-minutes", task_runner=make_task_runner())
 def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
                 force: bool = False) -> dict[str, object]:
     """Ingest every minutes file under ``folder`` into the tables under ``out``."""
@@ -118,6 +118,12 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
     logger.info("written %d, failed %d, unchanged %d", summary.written, summary.failed,
                 summary.unchanged)
     return summary.to_dict()
+
+
+def serve_ingest(folder: str, out: str, cron: str, name: str = "scheduled") -> None:
+    """Serve the flow as a deployment on a running Prefect server (blocks until stopped)."""
+    ingest_flow.serve(name=name, cron=cron, parameters={"folder": folder, "out": out},
+                      description=f"ingest minutes from {folder} into {out} ({cron})")
 
 
 def run_ingest(folder: str, out: str, force: bool = False, workers: int | None = None,

@@ -1,0 +1,98 @@
+"""`minutes serve` against a real Prefect server on loopback: trigger a run, check tables."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+BIN = Path(sys.executable).parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _api(url: str, body: dict | None = None) -> dict:
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(url, data=data, method="POST" if data else "GET",
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        return json.loads(resp.read() or b"null")
+
+
+def _wait(predicate, timeout: float, what: str):  # noqa: ANN001, ANN202
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except OSError:
+            pass
+        time.sleep(1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    port = _free_port()
+    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect"),
+               PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
+                             "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        _wait(lambda: _api(f"{api}/health"), 120, "the Prefect server")
+        yield api, dict(env, PREFECT_API_URL=api)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def test_served_deployment_runs_through_the_api(server: tuple[str, dict[str, str]],
+                                                minutes_folder: Path, tmp_path: Path) -> None:
+    api, env = server
+    out = tmp_path / "out"
+    serving = subprocess.Popen([str(BIN / "minutes"), "serve", str(minutes_folder), "--out",
+                                str(out), "--cron", "0 6 * * *", "--name", "test"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    try:
+        deployment = _wait(lambda: _api(f"{api}/deployments/name/ingest-minutes/test"), 120,
+                           "the deployment")
+        assert deployment["schedules"][0]["schedule"]["cron"] == "0 6 * * *"
+        run = _api(f"{api}/deployments/{deployment['id']}/create_flow_run", {})
+        state = _wait(lambda: (_api(f"{api}/flow_runs/{run['id']}")["state"]["type"]
+                               in {"COMPLETED", "FAILED", "CRASHED"})
+                      and _api(f"{api}/flow_runs/{run['id']}")["state"]["type"], 240,
+                      "the flow run")
+        assert state == "COMPLETED"
+        meetings = [p for p in (out / "meetings").glob("*.parquet")
+                    if not p.name.startswith("_")]
+        assert len(meetings) == 2
+        assert len(list((out / "failures").glob("[!_]*.parquet"))) == 2
+    finally:
+        os.killpg(serving.pid, signal.SIGTERM)
+        serving.wait(timeout=30)
+
+
+def test_serve_without_a_server_says_how_to_start_one(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    result = subprocess.run([str(BIN / "minutes"), "serve", str(tmp_path)], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "prefect server start" in result.stderr
