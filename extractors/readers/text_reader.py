@@ -1,14 +1,107 @@
-"""Plain text and Markdown reader (placeholder: one paragraph per non-empty line)."""
+"""Plain text and Markdown reader.
+
+Markup becomes structure: ``#`` headings -> heading blocks with their level, ``|`` tables ->
+table_row blocks (separator rows dropped), ``-``/``*``/numbered lines -> list_item blocks with a
+nesting level, inline ``**``/``*``/``_``/HTML tags removed. Bullet glyphs are kept out of the
+body; numbers of numbered items stay in it (as they do in Word and PDF renderings). Hard-wrapped
+lines are joined into one paragraph.
+"""
 
 from __future__ import annotations
 
 from extractors.readers import ReadResult
 from extractors.readers.body import BodyBuilder
+from extractors.readers.markup import (
+    LineInfo,
+    classify_line,
+    decode_bytes,
+    ends_paragraph,
+    join_lines,
+    split_cells,
+    strip_inline,
+    word_vocabulary,
+    wrap_width,
+)
+
+
+class _ListLevels:
+    """Maps list-item indentation to nesting depth (0 = top)."""
+
+    def __init__(self) -> None:
+        self._indents: list[int] = []
+
+    def reset(self) -> None:
+        self._indents = []
+
+    def level(self, indent: int) -> int:
+        while self._indents and indent < self._indents[-1]:
+            self._indents.pop()
+        if not self._indents or indent > self._indents[-1]:
+            self._indents.append(indent)
+        return len(self._indents) - 1
 
 
 def read(data: bytes) -> ReadResult:
-    """Decode and split into blocks."""
+    """Decode ``data`` (UTF-8 with fallbacks) and build the body from its Markdown structure."""
+    text = decode_bytes(data)
     body = BodyBuilder()
-    for line in data.decode("utf-8", errors="replace").splitlines():
-        body.add("paragraph", line)
-    return ReadResult(body)
+    levels = _ListLevels()
+    pending: list[str] = []  # lines of the open paragraph / list item
+    pending_kind: LineInfo | None = None
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    vocab = word_vocabulary(lines)
+    previous = ""
+    page = pending_page = 1  # form feeds separate pages
+
+    def flush() -> None:
+        nonlocal pending, pending_kind
+        if pending_kind is not None and pending:
+            joined = strip_inline(join_lines(pending, vocab))
+            kind = "list_item" if pending_kind.kind == "list_item" else "paragraph"
+            body.add(kind, joined, page=pending_page, level=pending_kind.level)
+        pending, pending_kind = [], None
+
+    for line in lines:
+        if "\f" in line:
+            page += line.count("\f")
+            line = line.replace("\f", "")
+        if pending_kind is None:
+            pending_page = page
+        info = classify_line(line)
+        if (pending_kind is not None and info.kind == "paragraph"
+                and ends_paragraph(previous, info.text, width)):
+            flush()
+        previous = line
+        if info.kind == "blank":
+            flush()
+            continue
+        if info.kind == "setext" and pending_kind is None:
+            continue  # thematic break (-----, ***)
+        if info.kind == "setext" and pending_kind is not None and pending_kind.kind == "paragraph":
+            heading = strip_inline(join_lines(pending, vocab))
+            pending, pending_kind = [], None
+            body.add("heading", heading, page=pending_page,
+                     level=1 if info.text.startswith("=") else 2)
+            continue
+        if info.kind in ("paragraph", "setext") and pending_kind is not None:
+            pending.append(info.text)  # wrapped line (or lazy list continuation)
+            continue
+        flush()
+        pending_page = page
+        if info.kind == "heading":
+            levels.reset()
+            body.add("heading", strip_inline(info.text), page=page, level=info.level)
+        elif info.kind == "table_row":
+            body.add_row(split_cells(info.text), page=page)
+        elif info.kind == "separator":
+            continue
+        elif info.kind == "list_item":
+            lvl = levels.level(info.indent)
+            pending, pending_kind = [info.text], LineInfo("list_item", info.text, info.indent, lvl)
+        else:
+            if info.indent == 0:
+                levels.reset()
+            pending, pending_kind = [info.text], info
+    flush()
+    return ReadResult(body, n_pages=page)

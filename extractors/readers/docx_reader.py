@@ -1,0 +1,273 @@
+"""Word (.docx) reader built on python-docx.
+
+Paragraphs and tables are read in body order; heading levels come from paragraph styles
+("Heading N", "Title", outline levels), list items from list styles or numbering properties,
+tables give one table_row per row (merged cells once). Running headers and footers are kept
+out of the body and returned in ``metadata["header"]`` / ``metadata["footer"]``. Pages are
+counted from explicit page breaks (or Word's rendered page breaks when present).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from extractors.errors import ReadError
+from extractors.readers import ReadResult
+from extractors.readers.body import BodyBuilder
+from extractors.readers.markup import (
+    Pending,
+    emit,
+    normalize_text,
+    plain_kind,
+    reflow,
+    strip_bullet,
+    word_vocabulary,
+)
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed/compressed size of one member
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SKIP = {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", f"{_W}del",
+         f"{_W}instrText", f"{_W}delText"}
+_HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
+_LIST_STYLE = re.compile(r"^list(?:\s+(?:bullet|number|continue|paragraph))?(?:\s*(\d))?$", re.I)
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse non-zip data, zips without ``word/document.xml`` and zip bombs."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ReadError("not_a_zip",
+                        "file is not a Word .docx file (not a zip archive)") from exc
+    with archive:
+        infos = archive.infolist()
+        if "word/document.xml" not in {i.filename for i in infos}:
+            raise ReadError("not_docx",
+                            "zip archive has no word/document.xml; not a Word .docx file")
+        total = sum(i.file_size for i in infos)
+        if total > MAX_UNCOMPRESSED:
+            raise ReadError("too_large", f"docx expands to {total // 2**20} MB "
+                                         f"(limit {MAX_UNCOMPRESSED // 2**20} MB)")
+        for i in infos:
+            if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+                raise ReadError("too_large", f"docx member {i.filename} has an absurd "
+                                             f"compression ratio (possible zip bomb)")
+
+
+class _Pages:
+    """Tracks the current page from page breaks met while walking the body."""
+
+    def __init__(self, use_rendered: bool) -> None:
+        self.page = 1
+        self.use_rendered = use_rendered
+
+    def see(self, el: Any) -> None:
+        tag = el.tag
+        if self.use_rendered:
+            if tag == f"{_W}lastRenderedPageBreak":
+                self.page += 1
+            return
+        explicit = tag == f"{_W}br" and el.get(f"{_W}type") == "page"
+        before = tag == f"{_W}pageBreakBefore" and el.get(f"{_W}val", "true") not in ("0", "false")
+        if explicit or before:
+            self.page += 1
+
+
+def _walk(el: Any) -> Iterator[Any]:
+    """``el`` and its descendants in document order, skipping ``mc:Fallback`` copies (a
+    text box is stored twice: as DrawingML and as a VML fallback) and deleted revisions."""
+    yield el
+    for child in el.iterchildren():
+        if child.tag not in _SKIP:
+            yield from _walk(child)
+
+
+def _runs_text(el: Any, pages: _Pages | None = None) -> tuple[str, int]:
+    """Text of a paragraph (or any element) in document order, and the page its text starts
+    on. Line breaks and tabs become spaces."""
+    parts: list[str] = []
+    start_page = pages.page if pages is not None else 1
+    seen_text = False
+    for node in _walk(el):
+        tag = node.tag
+        if tag == f"{_W}t":
+            parts.append(node.text or "")
+            if not seen_text and (node.text or "").strip() and pages is not None:
+                seen_text, start_page = True, pages.page
+        elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
+            parts.append(" ")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        if pages is not None:
+            pages.see(node)
+    return normalize_text("".join(parts)).replace("\n", " "), start_page
+
+
+class _Styles:
+    """Resolves paragraph style ids to (heading level, list level)."""
+
+    def __init__(self, document: Any) -> None:
+        self._by_id: dict[str, Any] = {}
+        try:
+            for style in document.styles:
+                if style.style_id:
+                    self._by_id[style.style_id] = style
+        except Exception:  # malformed styles part: treat every paragraph as plain
+            self._by_id = {}
+        self._cache: dict[str, tuple[int, int | None]] = {}
+
+    def classify(self, style_id: str | None) -> tuple[int, int | None]:
+        """Return (heading level or 0, list level or None) for a style id."""
+        if not style_id:
+            return 0, None
+        if style_id not in self._cache:
+            self._cache[style_id] = self._resolve(style_id)
+        return self._cache[style_id]
+
+    def _resolve(self, style_id: str) -> tuple[int, int | None]:
+        """The style's own name decides first, then the styles it is based on."""
+        style, depth = self._by_id.get(style_id), 0
+        names = [style_id]
+        while style is not None and depth < 5:
+            names.append(style.name or "")
+            style, depth = style.base_style, depth + 1
+        for name in names:
+            if name.lower() == "title":
+                return 1, None
+            if name.lower() == "subtitle":
+                return 2, None
+            m = _HEADING_STYLE.match(name.replace("Heading", "Heading "))
+            if m:
+                return int(m.group(1)), None
+            m = _LIST_STYLE.match(re.sub(r"(?<=[a-z])(?=[A-Z\d])", " ", name))
+            if m:
+                return 0, int(m.group(1)) - 1 if m.group(1) else 0
+        return 0, None
+
+
+def _para_props(p: Any) -> tuple[str | None, int | None, int | None]:
+    """(style id, numbering level or None, outline level or None) of a w:p element."""
+    ppr = p.find(f"{_W}pPr")
+    if ppr is None:
+        return None, None, None
+    style = ppr.find(f"{_W}pStyle")
+    style_id = style.get(f"{_W}val") if style is not None else None
+    num_level = None
+    numpr = ppr.find(f"{_W}numPr")
+    if numpr is not None:
+        num_id = numpr.find(f"{_W}numId")
+        if num_id is None or num_id.get(f"{_W}val") != "0":
+            ilvl = numpr.find(f"{_W}ilvl")
+            num_level = int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+    outline = ppr.find(f"{_W}outlineLvl")
+    out_level = int(outline.get(f"{_W}val", "9")) if outline is not None else None
+    return style_id, num_level, out_level if out_level is not None and out_level < 9 else None
+
+
+def _body_elements(parent: Any) -> Iterator[Any]:
+    """w:p and w:tbl children in body order, looking inside content controls (w:sdt)."""
+    for child in parent.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _body_elements(content)
+
+
+def _add_paragraph(items: list[Pending], p: Any, styles: _Styles, pages: _Pages) -> None:
+    text, page = _runs_text(p, pages)
+    if not text.strip():
+        return
+    style_id, num_level, outline = _para_props(p)
+    heading, list_level = styles.classify(style_id)
+    if heading:
+        items.append(Pending("heading", text, page, heading))
+    elif outline is not None:
+        items.append(Pending("heading", text, page, outline + 1))
+    elif list_level is not None or num_level is not None:
+        level = num_level if num_level is not None else list_level or 0
+        items.append(Pending("list_item", strip_bullet(text)[0], page, level))
+    else:
+        kind, clean, _ = plain_kind(text)
+        items.append(Pending(kind, clean, page))
+
+
+def _add_table(items: list[Pending], tbl: Any, pages: _Pages) -> None:
+    for tr in tbl.iterchildren(f"{_W}tr"):
+        page = pages.page
+        cells: list[str] = []
+        for tc in tr.iter(f"{_W}tc"):
+            if tc.getparent() is not tr:
+                continue
+            vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if vmerge is not None and vmerge.get(f"{_W}val", "continue") == "continue":
+                continue  # continuation of a vertically merged cell: already read
+            paras = [strip_bullet(_runs_text(p, pages)[0])[0] for p in tc.iter(f"{_W}p")]
+            cells.append(" ".join(t for t in paras if t.strip()))
+        items.append(Pending("table_row", "\t".join(cells), page, cells=cells))
+
+
+def _running_text(parts: list[Any]) -> str:
+    seen: list[str] = []
+    for part in parts:
+        try:
+            el = part._element
+        except Exception:
+            continue
+        for p in el.iter(f"{_W}p"):
+            text = " ".join(_runs_text(p)[0].split())
+            if text and text not in seen:
+                seen.append(text)
+    return "\n".join(seen)
+
+
+def _headers_footers(document: Any) -> dict[str, str]:
+    headers, footers = [], []
+    for section in document.sections:
+        for attr in ("header", "first_page_header", "even_page_header"):
+            hdr = getattr(section, attr)
+            if not hdr.is_linked_to_previous or attr == "header":
+                headers.append(hdr)
+        for attr in ("footer", "first_page_footer", "even_page_footer"):
+            ftr = getattr(section, attr)
+            if not ftr.is_linked_to_previous or attr == "footer":
+                footers.append(ftr)
+    meta = {}
+    if text := _running_text(headers):
+        meta["header"] = text
+    if text := _running_text(footers):
+        meta["footer"] = text
+    return meta
+
+
+def read(data: bytes) -> ReadResult:
+    """Read a .docx file: body in order, structure from styles, headers/footers to metadata."""
+    check_zip(data)
+    import docx  # local import: python-docx is only needed for Word files
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise ReadError("corrupt_docx", f"cannot open Word document: {exc}") from exc
+    root = document.element.body
+    rendered = next(root.iter(f"{_W}lastRenderedPageBreak"), None) is not None
+    pages, styles, items = _Pages(rendered), _Styles(document), []
+    for el in _body_elements(root):
+        if el.tag == f"{_W}p":
+            _add_paragraph(items, el, styles, pages)
+        else:
+            _add_table(items, el, pages)
+    body = BodyBuilder()
+    emit(body, reflow(items, word_vocabulary([i.text for i in items])))
+    try:
+        metadata = _headers_footers(document)
+    except Exception:  # a broken header part must not lose the body
+        metadata = {}
+    return ReadResult(body, n_pages=pages.page, metadata=metadata)

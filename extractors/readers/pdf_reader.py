@@ -1,0 +1,223 @@
+"""PDF reader built on pdfplumber.
+
+Running headers/footers and page numbers are removed (kept in metadata), wrapped lines are
+joined into paragraphs (line spacing, indentation, font changes), words hyphenated at a line
+end are mended, headings come from font size/boldness, bullets become list items and
+borderless tables are read row by row (cells split at wide horizontal gaps). Every block
+keeps its 1-based page.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extractors.errors import ReadError
+from extractors.readers import ReadResult
+from extractors.readers.body import BodyBuilder
+from extractors.readers.markup import (
+    Pending,
+    emit,
+    join_lines,
+    plain_kind,
+    reflow,
+    word_vocabulary,
+)
+from extractors.readers.pdf_layout import Line, page_lines, pdf_chars, strip_running
+
+_BULLETS = set("•●○◦▪▫■□‣⁃∙·➢➤►▶✓✔-–") | {chr(c) for c in range(0xE000, 0xF900)}
+_WEAK_BULLETS = set("-–·")  # also ordinary punctuation: a bullet only where a line could break
+
+
+@dataclass
+class _Block:
+    kind: str
+    lines: list[Line] = field(default_factory=list)
+    level: int = 0
+
+
+def _open(data: bytes):  # type: ignore[no-untyped-def]
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError("corrupt_pdf", "PDF is damaged or truncated: not a PDF file "
+                                       "(no %PDF- header)")
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as exc:
+        raise _translate(exc) from exc
+    except Exception as exc:  # pdfminer raises assorted errors on broken files
+        raise _translate(exc) from exc
+
+
+def _translate(exc: BaseException) -> ReadError:
+    cause: BaseException | None = exc
+    while cause is not None:
+        name = type(cause).__name__
+        if "Password" in name or "Encryption" in name:
+            return ReadError("encrypted", "PDF is encrypted (password protected); cannot read it")
+        inner = cause.args[0] if cause.args and isinstance(cause.args[0], BaseException) else None
+        cause = inner or cause.__cause__
+    reason = exc.args[0] if exc.args else exc
+    if isinstance(reason, BaseException):
+        reason = f"{type(reason).__name__}: {reason}"
+    return ReadError("corrupt_pdf", f"PDF is damaged or truncated: {reason or type(exc).__name__}")
+
+
+def _bullet_of(line: Line, strong: bool = False) -> bool:
+    """Whether the line starts with a bullet glyph (``strong``: not a dash-like one)."""
+    first = line.cells[0][0].text
+    if strong and first[0] in _WEAK_BULLETS:
+        return False
+    return first[0] in _BULLETS and (len(first) == 1 or first[1] == " ")
+
+
+def _strip_bullet(line: Line) -> str:
+    text = line.text
+    if _bullet_of(line):
+        text = text[1:].lstrip()
+    return text
+
+
+def _mark_tables(lines: list[Line]) -> list[bool]:
+    """Lines that are table rows: multi-cell lines in runs of two or more, plus single-cell
+    lines sandwiched between such rows on the same page."""
+    multi = [len(ln.cells) > 1 for ln in lines]
+    table = [False] * len(lines)
+    for i, m in enumerate(multi):
+        if not m:
+            continue
+        near = (i > 0 and multi[i - 1] and lines[i - 1].page == lines[i].page) or (
+            i + 1 < len(lines) and multi[i + 1] and lines[i + 1].page == lines[i].page)
+        table[i] = near
+    for i in range(1, len(lines) - 1):
+        if not table[i] and lines[i].page == lines[i - 1].page == lines[i + 1].page:
+            prev = next((j for j in range(i - 1, -1, -1) if table[j] or j < i - 3), None)
+            nxt = next((j for j in range(i + 1, len(lines)) if table[j] or j > i + 3), None)
+            if prev is not None and nxt is not None and table[prev] and table[nxt]:
+                table[i] = not _bullet_of(lines[i]) and len(lines[i].text) < 80
+    return table
+
+
+def _assemble(lines: list[Line]) -> list[_Block]:
+    """Group lines into blocks using spacing, indentation, fonts, bullets and tables."""
+    if not lines:
+        return []
+    weights = Counter()
+    for ln in lines:
+        weights[ln.size] += len(ln.text)
+    body_size = weights.most_common(1)[0][0]
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines)
+            if a.page == b.page and a.size == b.size == body_size and 0 <= b.top - a.bottom
+            < body_size]
+    line_gap = statistics.median(gaps) if gaps else 0.3 * body_size
+    right = max((ln.x1 for ln in lines if ln.size == body_size), default=0.0)
+    is_table = _mark_tables(lines)
+
+    def heading_style(ln: Line) -> tuple[float, bool] | None:
+        if ln.size > body_size + 0.8 or (ln.bold and ln.size >= body_size - 0.2):
+            return (ln.size, ln.bold)
+        return None
+
+    blocks: list[_Block] = []
+    prev: Line | None = None
+    for i, ln in enumerate(lines):
+        style = heading_style(ln)
+        if is_table[i]:
+            blocks.append(_Block("table_row", [ln]))
+            prev = None
+            continue
+        cur = blocks[-1] if blocks else None
+        start = cur is None or prev is None or cur.kind == "table_row"
+        if not start and cur is not None and prev is not None:
+            pstyle = heading_style(prev)
+            full = prev.x1 >= 0.85 * right and not prev.text.rstrip().endswith((".", ":", ";"))
+            if style != pstyle or _bullet_of(ln, strong=True) or (_bullet_of(ln) and not full):
+                start = True
+            elif ln.page == prev.page:
+                gap = ln.top - prev.bottom
+                start = gap > max(1.8 * line_gap, line_gap + 0.3 * ln.size)
+            else:  # page turn: continue only a paragraph whose last line ran full width
+                start = not full
+            if not start and ln.x0 < cur.lines[0].x0 - 2 and cur.kind == "list_item":
+                start = True  # back at or left of the bullet: a new paragraph
+        if start:
+            kind = "heading" if style else ("list_item" if _bullet_of(ln) else "paragraph")
+            blocks.append(_Block(kind, [ln]))
+        else:
+            blocks[-1].lines.append(ln)
+        prev = ln
+    _set_levels(blocks)
+    return blocks
+
+
+def _set_levels(blocks: list[_Block]) -> None:
+    styles = sorted({(b.lines[0].size, b.lines[0].bold) for b in blocks if b.kind == "heading"},
+                    key=lambda s: (-s[0], not s[1]))
+    rank = {s: min(i + 1, 6) for i, s in enumerate(styles)}
+    indents = sorted({round(b.lines[0].x0 / 4) for b in blocks if b.kind == "list_item"})
+    for b in blocks:
+        if b.kind == "heading":
+            b.level = rank[(b.lines[0].size, b.lines[0].bold)]
+        elif b.kind == "list_item":
+            b.level = indents.index(round(b.lines[0].x0 / 4))
+    # A bold "heading" longer than a sentence or two is emphasised body text.
+    for b in blocks:
+        if b.kind == "heading" and sum(len(ln.text) for ln in b.lines) > 200:
+            b.kind, b.level = "paragraph", 0
+
+
+def _collect(blocks: list[_Block], vocab: set[str]) -> list[Pending]:
+    items = []
+    for b in blocks:
+        page = b.lines[0].page
+        if b.kind == "table_row":
+            cells = b.lines[0].cell_texts()
+            items.append(Pending("table_row", "\t".join(cells), page, cells=cells))
+            continue
+        texts = [b.lines[0].text if b.kind != "list_item" else _strip_bullet(b.lines[0])]
+        texts += [ln.text for ln in b.lines[1:]]
+        text = join_lines(texts, vocab)
+        if b.kind == "paragraph":
+            kind, text, _ = plain_kind(text)
+            items.append(Pending(kind, text, page))
+        else:
+            items.append(Pending(b.kind, text, page, b.level))
+    return items
+
+
+def read(data: bytes) -> ReadResult:
+    """Read a PDF's text layer into blocks; raises ReadError for encrypted, broken or
+    image-only files."""
+    pdf = _open(data)
+    with pdf:
+        try:
+            n_pages = len(pdf.pages)
+            pages, heights, unmapped = [], [], 0
+            for number, (chars, height, missing) in enumerate(pdf_chars(pdf), start=1):
+                pages.append(page_lines(chars, number))
+                heights.append(height)
+                unmapped += missing
+        except ReadError:
+            raise
+        except Exception as exc:
+            raise _translate(exc) from exc
+    if not any(pages) and unmapped:
+        raise ReadError("no_text_layer", f"PDF text on its {n_pages} pages uses fonts without a "
+                                         "Unicode mapping (no ToUnicode); OCR is needed")
+    if not any(pages):
+        raise ReadError("no_text_layer", f"PDF has no text layer on any of its {n_pages} pages "
+                                         "(image-only scan); OCR is needed")
+    kept, metadata = strip_running(pages, heights)
+    empty = [str(i) for i, lines in enumerate(pages, start=1) if not lines]
+    if empty:
+        metadata["pages_without_text"] = ",".join(empty)
+    lines = [ln for page_lines_ in kept for ln in page_lines_]
+    vocab = word_vocabulary([ln.text for ln in lines])
+    body = BodyBuilder()
+    emit(body, reflow(_collect(_assemble(lines), vocab), vocab))
+    return ReadResult(body, n_pages=n_pages, metadata=metadata)
