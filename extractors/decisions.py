@@ -1,11 +1,381 @@
-"""Decisions and action points."""
+"""Decisions and action points.
+
+Decisions come from DependencyMatcher patterns (``resources/decision_patterns.jsonl``): a
+decision verb in the passive ("the Agenda was adopted", "It was agreed that ..."), a deciding
+body as subject ("The Committee approved ..."), an office agreeing with a proposal, or "the
+decision was taken". Action points are clauses stating a future step (will/would + a dynamic
+verb, "intended to ...", "asked X to ..."), minus wishes, questions, conditions and views.
+Word lists live in ``resources/decision_cues.tsv``. The text of a record is its sentence.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import srsly
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Token
+
 from extractors.context import Context
+from extractors.deadlines import due_date
+from extractors.gazetteer import RESOURCES
+from extractors.interventions import turns_for
+from extractors.lexicon import cue, cue_of, verb_forms
+from extractors.speakers import Segment, SpeakerFinder, is_annex, segments
 from models.records import Decision
+
+CUES = "decision_cues.tsv"
+PATTERNS = RESOURCES / "decision_patterns.jsonl"
+_PAST_PERFECT = {"had", "'d"}
+
+
+def _words(kind: str) -> frozenset[str]:
+    return cue_of(CUES, kind)
+
+
+def _lemma(tok: Token, kind: str) -> str | None:
+    return verb_forms(CUES, kind).get(tok.lower_)
+
+
+@cache
+def _patterns() -> tuple[tuple[str, list[dict[str, Any]]], ...]:
+    """Patterns with "@kind" placeholders replaced by the cue words (all verb forms)."""
+    def expand(value: Any) -> Any:
+        if isinstance(value, str) and value.startswith("@"):
+            kind = value[1:]
+            forms = set(verb_forms(CUES, kind)) | set(_words(kind))
+            return sorted(forms)
+        if isinstance(value, dict):
+            return {k: expand(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [expand(v) for v in value]
+        return value
+    return tuple((row["label"], expand(row["pattern"])) for row in srsly.read_jsonl(PATTERNS))
+
+
+@dataclass
+class _Found:
+    kind: str
+    verb: Token
+    actor: str | None
+    due: dt.date | None = None
+
+
+class _Finder:
+    """Applies the decision patterns and the action rules to one document."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.speakers = SpeakerFinder(ctx)
+        self.matcher = DependencyMatcher(ctx.sdoc.vocab)
+        for label, pattern in _patterns():
+            self.matcher.add(label, [pattern])
+        self.decision_hits: dict[int, str] = {}
+        for match_id, tokens in self.matcher(ctx.sdoc):
+            label = ctx.sdoc.vocab.strings[match_id]
+            self.decision_hits.setdefault(tokens[0], label)
+        self.turns = turns_for(ctx)
+        self.reference = ctx.meeting.meeting_date if ctx.meeting else None
+        self._lo, self._hi = 0, len(ctx.sdoc)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def turn_code(self, offset: int) -> str | None:
+        """Code of the speaker whose turn covers ``offset``."""
+        for t in self.turns:
+            if t.start <= offset < max(t.end, t.start + 1):
+                return t.speaker.code
+        return None
+
+    def subject_code(self, verb: Token, offset: int) -> str | None:
+        """Actor: the named subject of the clause, else the speaker of the turn."""
+        v: Token | None = verb
+        while v is not None:
+            for c in v.children:
+                if c.dep_ == "nsubj":
+                    spk = self.speakers.speakers_of(c)
+                    if len(spk) == 1:
+                        return spk[0].code
+                    if spk:
+                        return None
+                    return self.turn_code(offset)
+            v = v.head if v.dep_ in {"conj", "xcomp"} and v.head.i != v.i else None
+        return self.turn_code(offset)
+
+    @staticmethod
+    def _aux(verb: Token) -> set[str]:
+        return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+
+    def _blocked(self, verb: Token, stop: Token | None = None) -> bool:
+        """A wish, question, condition, hedge or negation governs the clause."""
+        blockers = _words("blocker")
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if any(c.dep_ == "advmod" and c.lower_ in {"possibly", "perhaps", "maybe", "probably"}
+               for c in verb.children):
+            return True
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                         for m in c.children) for c in verb.children):
+            return True
+        if any(a.dep_ == "relcl" and _true_relative(a) for a in [verb, *self._up(verb)]):
+            return True
+        if any(c.tag_ in {"WRB", "WP"} and c.dep_ in {"advmod", "dobj", "nsubj", "attr"}
+               and c.i < verb.i for c in verb.subtree if c.head.i == verb.i):
+            return True
+        for tok in [verb, *self._up(verb)]:
+            if tok.i != verb.i and tok.lower_ in blockers:
+                return True
+            if any(c.dep_ == "mark" and c.lower_ in blockers for c in tok.children):
+                return True
+            if stop is not None and tok.i == stop.i:
+                break
+        return False
+
+    def _up(self, tok: Token) -> list[Token]:
+        """Ancestors of ``tok`` inside the current segment (the parse may join a heading)."""
+        return [a for a in tok.ancestors if self._lo <= a.i < self._hi]
+
+    def _background(self, verb: Token) -> bool:
+        """Recalled or earlier decisions: past perfect, modifiers, content of "recalled"."""
+        if self._aux(verb) & _PAST_PERFECT:
+            return True
+        head = verb.head if verb.dep_ == "conj" else None
+        if head is not None and self._aux(head) & _PAST_PERFECT:
+            return True
+        if verb.dep_ in {"acl", "relcl", "amod", "pcomp"}:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return True
+        bg = verb_forms(CUES, "background")
+        return any(a.lower_ in bg for a in self._up(verb))
+
+    # -- decisions --------------------------------------------------------------------------
+    def decision(self, verb: Token, label: str, seg: Segment) -> _Found | None:
+        """A decision, or an action where an agreed text assigns a task."""
+        if self._background(verb) or self._blocked(verb):
+            return None
+        if any(c.lower_ in _words("future_aux") | {"should", "could", "might", "may", "must",
+                                                   "can"} for c in verb.children
+               if c.dep_ == "aux"):
+            return None
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None
+        if label == "agree_with":
+            subj = next(c for c in verb.children if c.dep_ == "nsubj")
+            spk = self.speakers.speakers_of(subj)
+            if not spk or not spk[0].role:
+                return None
+            return _Found("decision", verb, spk[0].code)
+        if label == "body_decision" and any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "agreed to participate" is a commitment (see actions)
+        if label == "passive_decision":
+            subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if subj and self.speakers.speakers_of(subj[0]):
+                return None  # "X was elected / appointed" is reported, not this meeting's
+            task = self._agreed_task(verb, seg)
+            if task is not None:
+                return task
+        return _Found("decision", verb, None)
+
+    def _agreed_task(self, verb: Token, seg: Segment) -> _Found | None:
+        """"It was agreed that the Director would publish ..." is an action point."""
+        for c in verb.children:
+            if c.dep_ != "ccomp":
+                continue
+            if not self._aux(c) & _words("future_aux"):
+                continue
+            subj = [s for s in c.children if s.dep_ == "nsubj"]
+            if subj:
+                spk = self.speakers.speakers_of(subj[0])
+                if spk:
+                    return _Found("action", c, spk[0].code)
+        return None
+
+    # -- actions ----------------------------------------------------------------------------
+    def action(self, tok: Token, seg: Segment) -> _Found | None:
+        """An action point headed by ``tok``, or None."""
+        aux = self._aux(tok)
+        if tok.dep_ in {"acl", "amod", "advcl", "csubj"} or (
+                tok.dep_ == "relcl" and _true_relative(tok)):
+            return None
+        if aux & _words("future_aux"):
+            return self._future(tok, seg)
+        if tok.lower_ == "going":
+            x = [c for c in tok.children if c.dep_ == "xcomp"]
+            if x and not self._blocked(tok):
+                return _Found("action", x[0], self.subject_code(tok, seg.start))
+            return None
+        if "being" in aux and aux & {"is", "are"} and not self._stative(tok):
+            return None if self._blocked(tok) else _Found(
+                "action", tok, self.turn_code(seg.start))
+        if aux & _PAST_PERFECT:
+            return None
+        if _lemma(tok, "obligation") or "must" in aux:
+            return self._obligation(tok, seg)
+        if _lemma(tok, "commit_verb") and "auxpass" not in {c.dep_ for c in tok.children}:
+            x = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
+            if x and not self._blocked(tok) and self._own_commitment(tok, seg):
+                return _Found("action", x[0], self.subject_code(tok, seg.start))
+        if _lemma(tok, "request_verb") and not any(c.dep_ == "auxpass" for c in tok.children):
+            return self._request(tok, seg)
+        if tok.lower_ in _words("intention_noun"):
+            x = [c for c in tok.children if c.dep_ in {"acl", "xcomp"} and c.tag_ == "VB"]
+            if x:
+                return _Found("action", x[0], self.subject_code(tok.head, seg.start))
+        return None
+
+    def _obligation(self, verb: Token, seg: Segment) -> _Found | None:
+        """"had to provide its forecast before March": a duty counts only with a deadline."""
+        target = verb
+        if "must" not in self._aux(verb):
+            xs = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
+            if not xs or "auxpass" in {c.dep_ for c in xs[0].children}:
+                return None
+            target = xs[0]
+        if self._blocked(verb):
+            return None
+        text = self.ctx.doc.text[seg.start:seg.end]
+        if due_date(text, self.reference) is None:
+            return None
+        return _Found("action", target, self.subject_code(verb, seg.start))
+
+    def _own_commitment(self, verb: Token, seg: Segment) -> bool:
+        """A commitment counts when the speaker (or an unnamed 'they') makes it."""
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj:
+            return True
+        spk = self.speakers.speakers_of(subj[0])
+        if not spk:
+            return True
+        turn = self.turn_code(seg.start)
+        return turn is None or any(s.code == turn for s in spk)
+
+    def _stative(self, verb: Token) -> bool:
+        return _lemma(verb, "stative") is not None
+
+    def _future(self, verb: Token, seg: Segment) -> _Found | None:
+        target = verb
+        if _lemma(verb, "stative") == "be" and not any(c.dep_ == "auxpass"
+                                                        for c in verb.children):
+            acomp = [c for c in verb.children if c.dep_ in {"acomp", "attr", "oprd"}]
+            xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
+            if acomp and acomp[0].lower_ in _words("task_adjective"):
+                target = verb
+            elif acomp and acomp[0].lower_ in _words("commit_adjective"):
+                xs = [c for c in acomp[0].children if c.dep_ == "xcomp"] + xcomp
+                if not xs or self._stative(xs[0]):
+                    return None
+                target = xs[0]
+            elif xcomp and not acomp:
+                target = xcomp[0]
+            else:
+                return None
+        elif _lemma(verb, "stative") == "like" or verb.lower_ == "wish":
+            xs = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
+            if not xs or self._stative(xs[0]) or self.speakers.is_reporting(xs[0]):
+                return None
+            target = xs[0]
+        elif self._stative(verb):
+            return None
+        elif _lemma(verb, "causative") and any(c.dep_ in {"ccomp", "oprd", "xcomp"}
+                                               for c in verb.children):
+            return None  # "would make the ISU driven by States Parties": a view
+        if self._blocked(verb):
+            return None
+        return _Found("action", target, self.subject_code(verb, seg.start))
+
+    def _request(self, verb: Token, seg: Segment) -> _Found | None:
+        if self._blocked(verb):
+            return None
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        comps = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+        if any(m.dep_ == "mark" and m.lower_ in {"if", "whether"}
+               for c in comps for m in c.children):
+            return None
+        if any(self.speakers.is_reporting(c) for c in comps):
+            return None  # "asked X to give an update": a request to speak now
+        if any(c.tag_ in {"WRB", "WP", "WDT"} for comp in comps for c in comp.children):
+            return None  # "asked where ...": a question
+        if not objs and not comps:
+            return None
+        if not comps and any(self.speakers.speakers_of(o) or o.lower_ in cue("person")
+                             for o in objs):
+            return None
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj and not self.speakers.speakers_of(subj[0]) \
+                and subj[0].lower_ not in cue("continuation"):
+            return None  # "some states requested": no named requester
+        actor = None
+        for o in objs:
+            spk = self.speakers.speakers_of(o)
+            if spk:
+                actor = spk[0].code
+        target = comps[0] if comps else verb
+        return _Found("action", target, actor)
+
+    # -- walk -------------------------------------------------------------------------------
+    def run(self) -> list[Decision]:
+        out: list[Decision] = []
+        att = [(a.char_start, a.char_end) for a in self.ctx.attendees if a.char_end > a.char_start]
+        for seg in segments(self.ctx):
+            if seg.block_start and is_annex(self.ctx, seg.block):
+                break
+            if seg.block.kind == "heading" or any(s <= seg.start < e for s, e in att):
+                continue
+            if any(a.char_start <= seg.start < a.char_end for a in self.ctx.agenda):
+                continue
+            found: list[_Found] = []
+            self._lo, self._hi = seg.span.start, seg.span.end
+            for tok in seg.span:
+                label = self.decision_hits.get(tok.i)
+                hit = self.decision(tok, label, seg) if label else None
+                if hit is None and tok.pos_ in {"VERB", "AUX", "NOUN"}:
+                    hit = self.action(tok, seg)
+                if hit is not None:
+                    found.append(hit)
+            out.extend(self._records(seg, found))
+        for seq, rec in enumerate(out, 1):
+            rec.seq = seq
+        return out
+
+    def _records(self, seg: Segment, found: list[_Found]) -> list[Decision]:
+        """One record per kind and actor in a sentence (conjoined steps are one point)."""
+        recs: list[Decision] = []
+        seen: set[tuple[str, str | None]] = set()
+        text = self.ctx.doc.text[seg.start:seg.end]
+        decided = {f.actor for f in found if f.kind == "decision" and f.actor}
+        delivery = any(verb_forms(CUES, "delivery").get(t.lower_) is not None
+                       for t in seg.span)
+        for f in found:
+            key = (f.kind, f.actor)
+            if key in seen or (f.kind == "action" and ("decision", None) in seen
+                               and f.actor is None):
+                continue
+            if f.kind == "action" and f.actor in decided:
+                continue  # "agreed with the request and said he would ...": the decision
+            seen.add(key)
+            due = None
+            if f.kind == "action":
+                due = due_date(text, self.reference, delivery)
+            recs.append(Decision(
+                doc_id=self.ctx.doc_id, kind=f.kind, actor_code=f.actor,
+                agenda_item=self.ctx.agenda_item_at(seg.start), text=text, due_date=due,
+                **self.ctx.provenance(seg.start, seg.end)))
+        return recs
+
+
+def _true_relative(clause: Token) -> bool:
+    """A relative clause, not a "that"-complement the parser hung on a noun ("informed the
+    meeting that it would meet ...")."""
+    kids = list(clause.children)
+    has_that = any(c.lower_ == "that" for c in kids)
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP"}
+                      for c in kids)
+    return not (has_that and own_subject)
 
 
 def extract_decisions(ctx: Context) -> list[Decision]:
     """Return decisions and action points in document order."""
-    return []
+    return _Finder(ctx).run()

@@ -1,11 +1,259 @@
-"""Speaker turns."""
+"""Speaker turns.
+
+A turn starts where a named delegation or office takes the floor (a speaker label, or the
+subject or agent of a reporting verb) and runs on through sentences that continue it until
+another named speaker takes the floor, the floor is handed over, or a new agenda item starts.
+"""
 
 from __future__ import annotations
 
+import itertools
+import re
+from dataclasses import dataclass, field
+
 from extractors.context import Context
+from extractors.offices import Speaker
+from extractors.speakers import Analysis, Event, Segment, SpeakerFinder, is_annex, segments
 from models.records import Intervention
+
+_BY = re.compile(r"\bby\b", re.I)
+_ORDER = itertools.count()
+
+
+@dataclass
+class Turn:
+    """An open or finished turn."""
+
+    speaker: Speaker
+    start: int
+    end: int
+    agenda_item: str | None
+    on_behalf_of: str | None = None
+    order: int = field(default_factory=lambda: next(_ORDER))
+
+
+@dataclass
+class _State:
+    """The turn-taking state while walking through the segments."""
+
+    open: list[Turn] = field(default_factory=list)
+    done: list[Turn] = field(default_factory=list)
+    last_speaker: Speaker | None = None
+    agenda: str | None = None
+    handover: Speaker | None = None
+    absent: tuple[list[Speaker], str, int] | None = None  # speakers, text, segment start
+    absent_codes: set[str] = field(default_factory=set)
+    heard: set[str] = field(default_factory=set)
+    heading_speaker: Speaker | None = None
+    item_has_turn: bool = False
+    reader_behalf: str | None = None
+
+    def close(self) -> None:
+        self.done.extend(self.open)
+        if self.open:
+            self.last_speaker = self.open[0].speaker
+        self.open = []
+
+    def extend(self, end: int) -> None:
+        for t in self.open:
+            t.end = max(t.end, end)
+
+    def start(self, speakers: list[Speaker], start: int, end: int,
+              behalf: str | None = None) -> None:
+        keys = {s.key for s in speakers}
+        cur = {t.speaker.key for t in self.open}
+        if self.open and keys == cur:
+            self.extend(end)
+            return
+        if self.open and keys < cur:
+            self.done.extend(t for t in self.open if t.speaker.key not in keys)
+            self.open = [t for t in self.open if t.speaker.key in keys]
+            self.extend(end)
+            return
+        self.close()
+        self.open = [Turn(s, start, end, self.agenda, behalf) for s in speakers]
+        self.item_has_turn = True
+        for s in speakers:
+            if s.code:
+                self.heard.add(s.code)
+
+
+def _absent_codes(ctx: Context) -> set[str]:
+    return {a.delegation_code for a in ctx.attendees
+            if a.delegation_code and a.status in {"apologies", "absent"}}
+
+
+def _listed_codes(ctx: Context) -> set[str]:
+    return {a.delegation_code for a in ctx.attendees
+            if a.delegation_code and a.status == "present"}
+
+
+def _attendee_ranges(ctx: Context) -> list[tuple[int, int]]:
+    return [(a.char_start, a.char_end) for a in ctx.attendees if a.char_end > a.char_start]
+
+
+class _Walker:
+    """Walks the segments and builds the turns."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.finder = SpeakerFinder(ctx)
+        self.st = _State(absent_codes=_absent_codes(ctx))
+        self.listed = _listed_codes(ctx)
+        self.att_ranges = _attendee_ranges(ctx)
+        self.presidency = ctx.meeting.presidency_code if ctx.meeting else None
+
+    def _in_attendees(self, seg: Segment) -> bool:
+        return any(s <= seg.start < e for s, e in self.att_ranges)
+
+    def _keep(self, spk: Speaker, seg: Segment) -> bool:
+        """Drop absent delegations and States that are not listed and only reported on."""
+        if spk.role or spk.code is None:
+            return True
+        if spk.code in self.st.absent_codes:
+            return False
+        dele = self.ctx.gaz.by_code.get(spk.code)
+        unlisted = (len(self.listed) >= 5 and dele is not None and dele.kind == "state"
+                    and spk.code not in self.listed and spk.code != self.presidency)
+        return not (unlisted and spk.code not in self.st.heard and not seg.block_start)
+
+    def _new_item(self, item: str | None, seg: Segment) -> None:
+        self.st.close()
+        self.st.agenda = item
+        self.st.item_has_turn = False
+        self.st.heading_speaker = None
+        for a in self.ctx.agenda:
+            if a.number == item and a.char_start <= seg.start:
+                title_end = a.char_end
+                m = _BY.search(self.ctx.doc.text[a.char_start:title_end])
+                if m:
+                    spk = self.finder.mentions_in(a.char_start + m.end(), title_end)
+                    if spk:
+                        self.st.heading_speaker = spk[0]
+
+    def run(self) -> list[Turn]:
+        st = self.st
+        started = False
+        for seg in segments(self.ctx):
+            if seg.block_start and is_annex(self.ctx, seg.block):
+                break
+            if self._in_attendees(seg):
+                continue
+            item = self.ctx.agenda_item_at(seg.start)
+            if not started or item != st.agenda:
+                started = True
+                self._new_item(item, seg)
+                if self._is_heading(seg):
+                    continue
+            if self._is_heading(seg):
+                continue
+            self._segment(seg)
+        st.close()
+        return st.done
+
+    def _is_heading(self, seg: Segment) -> bool:
+        if seg.block.kind == "heading":
+            return True
+        return any(a.char_start <= seg.start < max(a.char_end, a.char_start + 1)
+                   for a in self.ctx.agenda)
+
+    def _segment(self, seg: Segment) -> None:
+        st = self.st
+        if seg.block_start:
+            lab = self.finder.label(seg.block)
+            if lab is not None:
+                spk = [s for s in lab[0] if self._keep(s, seg)]
+                if spk:
+                    st.start(spk, seg.start, seg.end)
+                    st.handover = None
+                    return
+        res = self.finder.analyse(seg)
+        events = [Event(e.start, [s for s in e.speakers if self._keep(s, seg)], e.on_behalf_of)
+                  for e in res.events]
+        events = [e for e in events if e.speakers]
+        if res.absent is not None:
+            spk, text = res.absent
+            st.absent = (spk, text, seg.start)
+            for s in spk:
+                if s.code:
+                    st.absent_codes.add(s.code)
+        if res.reader is not None:
+            self._readout(seg, res)
+            return
+        if events:
+            for i, ev in enumerate(events):
+                end = events[i + 1].start if i + 1 < len(events) else seg.end
+                st.start(ev.speakers, ev.start, end, ev.on_behalf_of)
+        elif res.continuation and st.handover is not None:
+            st.start([st.handover], seg.start, seg.end)
+        elif st.open:
+            st.extend(seg.end)
+        elif not st.item_has_turn and (res.continuation or _subjectless(seg)):
+            spk = st.last_speaker if res.continuation else st.heading_speaker
+            if spk is None:
+                spk = st.heading_speaker or st.last_speaker
+            if spk is not None:
+                st.start([spk], seg.start, seg.end)
+        st.handover = res.handover
+        if res.yields_floor:
+            st.close()
+
+    def _readout(self, seg: Segment, res: Analysis) -> None:
+        st = self.st
+        reader = res.reader
+        assert reader is not None
+        start = seg.start
+        behalf = None
+        if st.absent is not None:
+            _, behalf, astart = st.absent
+            if astart < seg.start:
+                # the absence sentence just before belongs to the read-out turn
+                for t in st.open:
+                    if t.start >= astart:
+                        t.start = seg.start
+                    t.end = min(t.end, astart)
+                start = astart
+        st.close()
+        st.open = [Turn(reader, start, seg.end, st.agenda, behalf)]
+        st.item_has_turn = True
+        st.absent = None
+
+
+def _subjectless(seg: Segment) -> bool:
+    """A clause with a finite verb first and no subject ("Thanked participants ...")."""
+    for tok in seg.span:
+        if tok.is_punct or tok.is_space or tok.lower_ in {"-", "*", "•"}:
+            continue
+        if tok.tag_ in {"VBD", "VBZ", "VBN", "VBP"} or tok.lower_ in {"further", "also"}:
+            return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.head.children)
+        return False
+    return False
+
+
+_CACHE: dict[int, tuple[Context, list[Turn]]] = {}
+
+
+def turns_for(ctx: Context) -> list[Turn]:
+    """The turns of ``ctx``'s document in order (computed once per context)."""
+    hit = _CACHE.get(id(ctx))
+    if hit is not None and hit[0] is ctx:
+        return hit[1]
+    turns = [t for t in _Walker(ctx).run() if t.end > t.start]
+    turns.sort(key=lambda t: (t.start, t.order))
+    _CACHE.clear()
+    _CACHE[id(ctx)] = (ctx, turns)
+    return turns
 
 
 def extract_interventions(ctx: Context) -> list[Intervention]:
     """Return the speaker turns in document order."""
-    return []
+    turns = turns_for(ctx)
+    out = []
+    for seq, t in enumerate(turns, 1):
+        text = ctx.doc.text[t.start:t.end]
+        out.append(Intervention(
+            doc_id=ctx.doc_id, seq=seq, speaker=t.speaker.name, speaker_code=t.speaker.code,
+            speaker_role=t.speaker.role, on_behalf_of=t.on_behalf_of,
+            agenda_item=ctx.agenda_item_at(t.start), text=text,
+            **ctx.provenance(t.start, t.end)))
+    return out
