@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import tempfile
 import unicodedata
@@ -16,8 +17,6 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 FORMATS = ("txt", "docx", "pdf", "scan")
 MEETING_FIELDS = {  # gold field -> meetings column
@@ -42,7 +41,7 @@ def fold_accents(text: str | None) -> str:
 
 
 def _value(v: Any) -> Any:
-    if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NaT:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
     if hasattr(v, "isoformat"):
         return v.isoformat()[:10]
@@ -215,10 +214,10 @@ def extract_corpus(files: dict[str, Path], out: Path) -> dict[str, str]:
     return errors
 
 
-def _load_tables(out: Path) -> dict[str, pd.DataFrame]:
+def _load_tables(out: Path) -> dict[str, list[dict[str, Any]]]:
     from pipeline.store import ParquetStore
     store = ParquetStore(out)
-    return {t: store.read_table(t).to_pandas() for t in TABLE_ORDER}
+    return {t: store.read_table(t).to_pylist() for t in TABLE_ORDER}
 
 
 def evaluate(corpus: Path, gold_dir: Path, formats: Sequence[str] = FORMATS,
@@ -230,10 +229,10 @@ def evaluate(corpus: Path, gold_dir: Path, formats: Sequence[str] = FORMATS,
         target = out or Path(tmp)
         errors = extract_corpus(files, target)
         tables = _load_tables(target)
-    by_source = tables["meetings"].set_index("doc_id")["source_path"].to_dict()
+    by_source = {m["doc_id"]: m["source_path"] for m in tables["meetings"]}
     rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for table, df in tables.items():
-        for rec in df.to_dict("records"):
+        for rec in df:
             key = by_source.get(rec["doc_id"])
             if key:
                 rows.setdefault(key, {}).setdefault(table, []).append(rec)

@@ -56,7 +56,7 @@ def process_file(path: str | Path) -> Outcome:
     try:
         fmt = format_of(path)
         data = read_bytes(path)
-        doc_id = doc_id_for(data) if data else None
+        doc_id = doc_id_for(data)
         document = parse_bytes(data, fmt, source)
         stage = "extract"
         extraction = extract(document)

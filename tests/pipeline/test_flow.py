@@ -20,7 +20,7 @@ def prefect_harness() -> Iterator[None]:
 
 def _rows(out: Path, table: str) -> int:
     glob = str(out / table / "*.parquet")
-    return duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}')").fetchone()[0]
+    return duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}')").fetchall()[0][0]
 
 
 def test_flow_writes_tables_and_isolates_failures(minutes_folder: Path, tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ def _api(url: str, body: dict | None = None) -> dict:
         return json.loads(resp.read() or b"null")
 
 
-def _wait(predicate, timeout: float, what: str):  # noqa: ANN001, ANN202
+def _wait(predicate, timeout: float, what: str):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:

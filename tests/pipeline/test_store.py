@@ -22,7 +22,7 @@ def _extraction(doc_id: str, source: str, people: int) -> Extraction:
 
 def _count(out: Path, table: str) -> int:
     glob = str(out / table / "**" / "*.parquet")
-    return duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}')").fetchone()[0]
+    return duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}')").fetchall()[0][0]
 
 
 def test_write_then_duckdb_reads_every_table(tmp_path: Path) -> None:

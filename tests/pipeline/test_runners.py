@@ -1,0 +1,48 @@
+"""The same flow gives the same tables on threads, local processes and a Dask cluster."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from models.records import TABLES
+from pipeline.flows.ingest import run_ingest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prefect_harness() -> Iterator[None]:
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def _snapshot(out: Path) -> dict[str, list[dict]]:
+    snap = {}
+    for table in TABLES:
+        rows = []
+        for path in sorted((out / table).glob("[!_]*.parquet")):
+            rows += pq.read_table(path).to_pylist()
+        snap[table] = sorted(rows, key=repr)
+    return snap
+
+
+def test_threads_processes_and_dask_agree(minutes_folder: Path, tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
+    one = run_ingest(str(minutes_folder), str(tmp_path / "one"), workers=1)
+    two = run_ingest(str(minutes_folder), str(tmp_path / "two"), workers=2)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        dask = run_ingest(str(minutes_folder), str(tmp_path / "dask"),
+                          dask_address=cluster.scheduler_address)
+    for summary in (one, two, dask):
+        assert (summary["written"], summary["failed"]) == (2, 2)
+    reference = _snapshot(tmp_path / "one")
+    assert reference["meetings"]
+    assert _snapshot(tmp_path / "two") == reference
+    assert _snapshot(tmp_path / "dask") == reference
