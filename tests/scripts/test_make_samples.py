@@ -1,0 +1,84 @@
+"""Tests for scripts/make_samples.py (fictional sample minutes in every input format)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import docx
+import pdfplumber
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "make_samples.py"
+EXPECTED = (
+    "sample_01_coordination_committee.txt",
+    "sample_02_informal_consultation.docx",
+    "sample_03_coordination_committee.pdf",
+    "sample_04_scanned.pdf",
+)
+
+
+@pytest.fixture(scope="module")
+def make_samples() -> ModuleType:
+    """Load the script as a module (``scripts/`` is a plain folder, not a package)."""
+    spec = importlib.util.spec_from_file_location("make_samples", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve annotations via sys.modules
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def out_dir(make_samples: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run ``main`` once into a temporary directory."""
+    out = tmp_path_factory.mktemp("samples")
+    assert make_samples.main(["--out", str(out)]) == 0
+    return out
+
+
+def test_all_files_written(out_dir: Path) -> None:
+    assert sorted(p.name for p in out_dir.iterdir()) == sorted(EXPECTED)
+    assert all((out_dir / name).stat().st_size > 0 for name in EXPECTED)
+
+
+def test_deterministic(make_samples: ModuleType, out_dir: Path, tmp_path: Path) -> None:
+    assert make_samples.main(["--out", str(tmp_path)]) == 0
+    for name in EXPECTED:
+        assert (tmp_path / name).read_bytes() == (out_dir / name).read_bytes(), name
+
+
+def test_text_sample(out_dir: Path) -> None:
+    text = (out_dir / EXPECTED[0]).read_text(encoding="utf-8")
+    assert "**Apologies received**" in text
+    assert "| Delegation | Representatives |" in text
+    assert "16 - 17 March 2019" in text
+    assert "\n- " in text
+
+
+def test_docx_has_table_and_header(out_dir: Path) -> None:
+    document = docx.Document(str(out_dir / EXPECTED[1]))
+    assert document.tables
+    assert len(document.tables[0].columns) == 2
+    assert document.sections[0].header.paragraphs[0].text == "CCM Coordination Committee"
+    assert "PAGE" in document.sections[0].footer._element.xml
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Heading 1", "Heading 2", "List Bullet"} <= styles
+
+
+def test_pdf_has_pages_and_text(out_dir: Path) -> None:
+    with pdfplumber.open(out_dir / EXPECTED[2]) as pdf:
+        assert len(pdf.pages) >= 2
+        texts = [page.extract_text() or "" for page in pdf.pages]
+    assert all("CCM Coordination Committee" in t for t in texts)
+    assert "Page 2" in texts[1]
+    assert "Apologies received" in texts[0]
+
+
+def test_scan_has_no_text_layer(out_dir: Path) -> None:
+    with pdfplumber.open(out_dir / EXPECTED[3]) as pdf:
+        assert len(pdf.pages) == 1
+        assert not (pdf.pages[0].extract_text() or "").strip()
+        assert pdf.pages[0].images
