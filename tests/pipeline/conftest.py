@@ -47,3 +47,18 @@ def require_corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus not present")
     return CORPUS
+
+
+def snapshot(out: Path) -> dict[str, list[dict]]:
+    """Every row of every table under ``out``, sorted, for comparing two runs."""
+    import pyarrow.parquet as pq
+
+    from models.records import TABLES
+
+    snap = {}
+    for table in TABLES:
+        rows = []
+        for path in sorted((out / table).glob("[!_]*.parquet")):
+            rows += pq.read_table(path).to_pylist()
+        snap[table] = sorted(rows, key=repr)
+    return snap

@@ -9,12 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
-from models.records import TABLES
 from pipeline.store import DOC_TABLES, ParquetStore
-from tests.pipeline.conftest import MINUTES
+from tests.pipeline.conftest import MINUTES, snapshot
 
 pytestmark = pytest.mark.slow
 MINUTES_BIN = Path(sys.executable).parent / "minutes"
@@ -40,15 +38,6 @@ def _committed(out: Path) -> list[Path]:
     return [p for p in (out / "meetings").glob("*.parquet") if not p.name.startswith("_")]
 
 
-def _snapshot(out: Path) -> dict[str, list[dict]]:
-    snap = {}
-    for table in TABLES:
-        rows = []
-        for path in sorted((out / table).glob("[!_]*.parquet")):
-            rows += pq.read_table(path).to_pylist()
-        snap[table] = sorted(rows, key=repr)
-    return snap
-
 
 def test_sigkill_mid_batch_then_rerun_equals_uninterrupted_run(tmp_path: Path) -> None:
     folder = _folder(tmp_path, 8)
@@ -72,4 +61,4 @@ def test_sigkill_mid_batch_then_rerun_equals_uninterrupted_run(tmp_path: Path) -
     assert _ingest(folder, killed_out).wait(timeout=300) == 0
     clean_out = tmp_path / "clean"
     assert _ingest(folder, clean_out).wait(timeout=300) == 0
-    assert _snapshot(killed_out) == _snapshot(clean_out)
+    assert snapshot(killed_out) == snapshot(clean_out)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 from prefect.testing.utilities import prefect_test_harness
 
-from models.records import TABLES
 from pipeline.flows.ingest import run_ingest
+from tests.pipeline.conftest import snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -20,15 +19,6 @@ def prefect_harness() -> Iterator[None]:
     with prefect_test_harness(server_startup_timeout=120):
         yield
 
-
-def _snapshot(out: Path) -> dict[str, list[dict]]:
-    snap = {}
-    for table in TABLES:
-        rows = []
-        for path in sorted((out / table).glob("[!_]*.parquet")):
-            rows += pq.read_table(path).to_pylist()
-        snap[table] = sorted(rows, key=repr)
-    return snap
 
 
 def test_threads_processes_and_dask_agree(minutes_folder: Path, tmp_path: Path) -> None:
@@ -42,7 +32,7 @@ def test_threads_processes_and_dask_agree(minutes_folder: Path, tmp_path: Path) 
                           dask_address=cluster.scheduler_address)
     for summary in (one, two, dask):
         assert (summary["written"], summary["failed"]) == (2, 2)
-    reference = _snapshot(tmp_path / "one")
+    reference = snapshot(tmp_path / "one")
     assert reference["meetings"]
-    assert _snapshot(tmp_path / "two") == reference
-    assert _snapshot(tmp_path / "dask") == reference
+    assert snapshot(tmp_path / "two") == reference
+    assert snapshot(tmp_path / "dask") == reference
