@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors import MinutesError, extract
-from extractors.readers import doc_id_for, format_of, parse_bytes
+from extractors.readers import doc_id_for, format_of, load_bytes, parse_bytes
 from models.records import Extraction, Failure
 from models.version import PIPELINE_VERSION
 
@@ -34,19 +34,6 @@ def _failure(source: str, stage: str, error_type: str, message: str,
                    doc_id=doc_id, pipeline_version=PIPELINE_VERSION)
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read a file's bytes, raising MinutesError with a specific reason."""
-    if path.is_symlink() and not path.exists():
-        raise MinutesError("read", "broken_symlink", "symbolic link points to a missing file")
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise MinutesError("read", "not_a_file", "path is a directory") from None
-    except OSError as exc:
-        raise MinutesError("read", "unreadable", f"cannot read file: {exc.strerror or exc}") \
-            from exc
-
-
 def process_file(path: str | Path) -> Outcome:
     """Read and extract one file; never raises for bad input (returns a failure instead)."""
     path = Path(path)
@@ -55,7 +42,7 @@ def process_file(path: str | Path) -> Outcome:
     stage = "read"
     try:
         fmt = format_of(path)
-        data = read_bytes(path)
+        data = load_bytes(path)
         doc_id = doc_id_for(data)
         document = parse_bytes(data, fmt, source)
         stage = "extract"

@@ -56,12 +56,20 @@ def parse_bytes(data: bytes, fmt: str, source_path: str) -> Document:
                     blocks=result.body.blocks, n_pages=result.n_pages, metadata=result.metadata)
 
 
+def load_bytes(path: Path) -> bytes:
+    """A file's bytes; raises ReadError naming why it cannot be read."""
+    if path.is_symlink() and not path.exists():
+        raise ReadError("broken_symlink", "symbolic link points to a missing file")
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise ReadError("not_a_file", "path is a directory") from None
+    except OSError as exc:
+        raise ReadError("unreadable", f"cannot read file: {exc.strerror or exc}") from exc
+
+
 def read_document(path: str | Path) -> Document:
     """Read one minutes file into a Document; raises ReadError with a specific reason."""
     path = Path(path)
     fmt = format_of(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError("unreadable", f"cannot read file: {exc.strerror or exc}") from exc
-    return parse_bytes(data, fmt, str(path))
+    return parse_bytes(load_bytes(path), fmt, str(path))
