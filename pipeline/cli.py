@@ -1,4 +1,5 @@
-"""The ``minutes`` command line: ``ingest``, ``eval``, ``tables``, ``status``."""
+"""The ``minutes`` command line: ``ingest``, ``serve``, ``eval``, ``query``, ``review``,
+``tables``, ``status``."""
 
 from __future__ import annotations
 
@@ -153,6 +154,16 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score extraction against the gold annotations")
     evaluate.add_arguments(ev)
     ev.set_defaults(func=cmd_eval)
+
+    from pipeline import query
+    q = sub.add_parser("query", help="run DuckDB SQL over the Parquet tables")
+    query.add_arguments(q)
+    q.set_defaults(func=query.run)
+
+    from pipeline import review
+    rv = sub.add_parser("review", help="write an HTML page highlighting a file's records")
+    review.add_arguments(rv)
+    rv.set_defaults(func=review.run)
 
     tables = sub.add_parser("tables", help="print the data dictionary")
     tables.set_defaults(func=cmd_tables)

@@ -9,7 +9,6 @@ keeps its 1-based page.
 
 from __future__ import annotations
 
-import io
 import itertools
 import statistics
 from collections import Counter
@@ -27,6 +26,7 @@ from extractors.readers.markup import (
     word_vocabulary,
 )
 from extractors.readers.pdf_layout import Line, page_lines, pdf_chars, strip_running
+from extractors.readers.pdf_open import open_pdf, translate_error
 
 _BULLETS = set("•●○◦▪▫■□‣⁃∙·➢➤►▶✓✔-–") | {chr(c) for c in range(0xE000, 0xF900)}
 _WEAK_BULLETS = set("-–·")  # also ordinary punctuation: a bullet only where a line could break
@@ -37,35 +37,6 @@ class _Block:
     kind: str
     lines: list[Line] = field(default_factory=list)
     level: int = 0
-
-
-def _open(data: bytes):  # type: ignore[no-untyped-def]
-    import pdfplumber
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    if b"%PDF-" not in data[:1024]:
-        raise ReadError("corrupt_pdf", "PDF is damaged or truncated: not a PDF file "
-                                       "(no %PDF- header)")
-    try:
-        return pdfplumber.open(io.BytesIO(data))
-    except PdfminerException as exc:
-        raise _translate(exc) from exc
-    except Exception as exc:  # pdfminer raises assorted errors on broken files
-        raise _translate(exc) from exc
-
-
-def _translate(exc: BaseException) -> ReadError:
-    cause: BaseException | None = exc
-    while cause is not None:
-        name = type(cause).__name__
-        if "Password" in name or "Encryption" in name:
-            return ReadError("encrypted", "PDF is encrypted (password protected); cannot read it")
-        inner = cause.args[0] if cause.args and isinstance(cause.args[0], BaseException) else None
-        cause = inner or cause.__cause__
-    reason = exc.args[0] if exc.args else exc
-    if isinstance(reason, BaseException):
-        reason = f"{type(reason).__name__}: {reason}"
-    return ReadError("corrupt_pdf", f"PDF is damaged or truncated: {reason or type(exc).__name__}")
 
 
 def _bullet_of(line: Line, strong: bool = False) -> bool:
@@ -193,7 +164,7 @@ def _collect(blocks: list[_Block], vocab: set[str]) -> list[Pending]:
 def read(data: bytes) -> ReadResult:
     """Read a PDF's text layer into blocks; raises ReadError for encrypted, broken or
     image-only files."""
-    pdf = _open(data)
+    pdf = open_pdf(data)
     with pdf:
         try:
             n_pages = len(pdf.pages)
@@ -205,7 +176,7 @@ def read(data: bytes) -> ReadResult:
         except ReadError:
             raise
         except Exception as exc:
-            raise _translate(exc) from exc
+            raise translate_error(exc) from exc
     if not any(pages) and unmapped:
         raise ReadError("no_text_layer", f"PDF text on its {n_pages} pages uses fonts without a "
                                          "Unicode mapping (no ToUnicode); OCR is needed")
