@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.errors import ReadError
+from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers.body import BodyBuilder
 from models.document import Document
 
@@ -42,12 +43,16 @@ def format_of(path: Path) -> str:
     return fmt
 
 
-def parse_bytes(data: bytes, fmt: str, source_path: str) -> Document:
-    """Parse ``data`` of format ``fmt`` into a Document."""
+def parse_bytes(data: bytes, fmt: str, source_path: str,
+                limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Parse ``data`` of format ``fmt`` into a Document, within ``limits``."""
     if not data:
         raise ReadError("empty_file", "file is empty (0 bytes)")
+    if len(data) > limits.max_bytes:
+        raise ReadError("too_large", f"file is {len(data) / 2**20:.1f} MB "
+                                     f"(limit {limits.max_bytes / 2**20:.1f} MB)")
     reader = importlib.import_module(f"extractors.readers.{_MODULES[fmt]}")
-    result = reader.read(data)
+    result = reader.read(data, limits)
     text = result.body.text
     if not text.strip():
         raise ReadError("no_text", "file contains no text")
@@ -56,11 +61,16 @@ def parse_bytes(data: bytes, fmt: str, source_path: str) -> Document:
                     blocks=result.body.blocks, n_pages=result.n_pages, metadata=result.metadata)
 
 
-def load_bytes(path: Path) -> bytes:
-    """A file's bytes; raises ReadError naming why it cannot be read."""
+def load_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A file's bytes; raises ReadError naming why it cannot be read (an oversized file is
+    refused from its size, before it is read)."""
     if path.is_symlink() and not path.exists():
         raise ReadError("broken_symlink", "symbolic link points to a missing file")
     try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise ReadError("too_large", f"file is {size / 2**20:.1f} MB "
+                                         f"(limit {limits.max_bytes / 2**20:.1f} MB)")
         return path.read_bytes()
     except IsADirectoryError:
         raise ReadError("not_a_file", "path is a directory") from None
@@ -68,8 +78,8 @@ def load_bytes(path: Path) -> bytes:
         raise ReadError("unreadable", f"cannot read file: {exc.strerror or exc}") from exc
 
 
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read one minutes file into a Document; raises ReadError with a specific reason."""
     path = Path(path)
     fmt = format_of(path)
-    return parse_bytes(load_bytes(path), fmt, str(path))
+    return parse_bytes(load_bytes(path, limits), fmt, str(path), limits)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from extractors.errors import ReadError
+from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers import ReadResult
 from extractors.readers.body import BodyBuilder
 from extractors.readers.markup import (
@@ -28,9 +29,6 @@ from extractors.readers.markup import (
     word_vocabulary,
 )
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed/compressed size of one member
-
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", f"{_W}del",
          f"{_W}instrText", f"{_W}delText"}
@@ -38,7 +36,7 @@ _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 _LIST_STYLE = re.compile(r"^list(?:\s+(?:bullet|number|continue|paragraph))?(?:\s*(\d))?$", re.I)
 
 
-def check_zip(data: bytes) -> None:
+def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse non-zip data, zips without ``word/document.xml`` and zip bombs."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -51,11 +49,12 @@ def check_zip(data: bytes) -> None:
             raise ReadError("not_docx",
                             "zip archive has no word/document.xml; not a Word .docx file")
         total = sum(i.file_size for i in infos)
-        if total > MAX_UNCOMPRESSED:
+        if total > limits.max_docx_uncompressed:
             raise ReadError("too_large", f"docx expands to {total // 2**20} MB "
-                                         f"(limit {MAX_UNCOMPRESSED // 2**20} MB)")
+                                         f"(limit {limits.max_docx_uncompressed // 2**20} MB)")
+        ratio = limits.max_docx_ratio
         for i in infos:
-            if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            if i.file_size > 1024 * 1024 and i.file_size > ratio * max(i.compress_size, 1):
                 raise ReadError("too_large", f"docx member {i.filename} has an absurd "
                                              f"compression ratio (possible zip bomb)")
 
@@ -247,9 +246,9 @@ def _headers_footers(document: Any) -> dict[str, str]:
     return meta
 
 
-def read(data: bytes) -> ReadResult:
+def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Read a .docx file: body in order, structure from styles, headers/footers to metadata."""
-    check_zip(data)
+    check_zip(data, limits)
     import docx  # local import: python-docx is only needed for Word files
 
     try:

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors.errors import ReadError
+from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers import ReadResult
 from extractors.readers.body import BodyBuilder
 from extractors.readers.markup import (
@@ -161,13 +162,15 @@ def _collect(blocks: list[_Block], vocab: set[str]) -> list[Pending]:
     return items
 
 
-def read(data: bytes) -> ReadResult:
+def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Read a PDF's text layer into blocks; raises ReadError for encrypted, broken or
     image-only files."""
     pdf = open_pdf(data)
     with pdf:
         try:
             n_pages = len(pdf.pages)
+            if n_pages > limits.max_pages:
+                raise ReadError("too_large", f"PDF has {n_pages} pages (limit {limits.max_pages})")
             pages, heights, unmapped = [], [], 0
             for number, (chars, height, missing) in enumerate(pdf_chars(pdf), start=1):
                 pages.append(page_lines(chars, number))

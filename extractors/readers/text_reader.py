@@ -9,6 +9,7 @@ lines are joined into one paragraph.
 
 from __future__ import annotations
 
+from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers import ReadResult
 from extractors.readers.body import BodyBuilder
 from extractors.readers.markup import (
@@ -41,7 +42,7 @@ class _ListLevels:
         return len(self._indents) - 1
 
 
-def read(data: bytes) -> ReadResult:
+def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Decode ``data`` (UTF-8 with fallbacks) and build the body from its Markdown structure."""
     text = decode_bytes(data)
     body = BodyBuilder()

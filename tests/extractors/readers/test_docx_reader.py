@@ -10,7 +10,8 @@ import pytest
 from conftest import STEMS, check_offsets
 
 from extractors.errors import ReadError
-from extractors.readers import docx_reader, parse_bytes, read_document
+from extractors.limits import Limits
+from extractors.readers import parse_bytes, read_document
 
 
 def test_fixture_structure_order_and_pages(fixture_docx: bytes) -> None:
@@ -61,14 +62,14 @@ def test_zip_without_document_xml() -> None:
     assert err.value.error_type == "not_docx"
 
 
-def test_zip_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_zip_bomb_is_refused() -> None:
     bomb = _zip({"word/document.xml": b"<w:document/>", "word/media/x.bin": b"\0" * 4_000_000})
     with pytest.raises(ReadError) as err:
         parse_bytes(bomb, "docx", "x.docx")
     assert err.value.error_type == "too_large"
-    monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED", 1000)
     with pytest.raises(ReadError) as err:
-        parse_bytes(_zip({"word/document.xml": b"x" * 2000}), "docx", "x.docx")
+        parse_bytes(_zip({"word/document.xml": b"x" * 2000}), "docx", "x.docx",
+                    Limits(max_docx_uncompressed=1000))
     assert err.value.error_type == "too_large"
 
 
