@@ -1,14 +1,181 @@
-"""``minutes query``: DuckDB SQL over the Parquet tables (being written)."""
+"""``minutes query``: DuckDB SQL over the Parquet tables, one view per table.
+
+``connect(out)`` is the reusable part (the exploration notebook uses it too): an in-memory
+DuckDB connection where every table of ``models.records.TABLES`` is a view over
+``<out>/<table>/*.parquet``, read the way ``ParquetStore.read_table`` reads it (the zero-row
+``_schema.parquet`` gives the columns, other files starting with ``_`` are left out). The
+views glob at query time, so documents written after ``connect`` show up in later queries.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime as dt
+import decimal
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from models.records import TABLES
+from models.schemas import schema_for
+
+if TYPE_CHECKING:  # duckdb is imported when a query runs, not when the CLI starts
+    import duckdb
+
+EXIT_OK, EXIT_USAGE = 0, 2
+FILE_COLUMN = "_source_file"  # never a table column
+
+
+class TablesNotFoundError(FileNotFoundError):
+    """The output folder does not exist or holds none of the tables."""
+
+
+def _sql_string(value: str) -> str:
+    """A SQL string literal."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _create_view(con: duckdb.DuckDBPyConnection, table: str, folder: Path) -> None:
+    """Create the view ``table`` over ``folder``; columns come from the schema when empty.
+
+    Every ``*.parquet`` file is read so that the zero-row ``_schema.parquet`` always gives
+    the columns (and the glob always matches), then rows of files starting with ``_`` are
+    dropped, as ``ParquetStore.read_table`` does.
+    """
+    if not any(folder.glob("*.parquet")):  # no folder or no files: the schema, no rows
+        con.register(f"_empty_{table}", schema_for(table).empty_table())
+        con.execute(f'CREATE VIEW "{table}" AS SELECT * FROM "_empty_{table}"')
+        return
+    pattern = _sql_string(str(folder / "*.parquet"))
+    con.execute(
+        f'CREATE VIEW "{table}" AS SELECT * EXCLUDE ({FILE_COLUMN}) FROM read_parquet('
+        f"{pattern}, union_by_name = true, filename = {_sql_string(FILE_COLUMN)}) "
+        f"WHERE NOT starts_with(parse_filename({FILE_COLUMN}), '_')")
+
+
+def connect(out: str | Path = "data/processed") -> duckdb.DuckDBPyConnection:
+    """Return an in-memory DuckDB connection with one view per table of the folder ``out``.
+
+    Raises ``TablesNotFoundError`` when ``out`` is not a folder holding at least one table.
+    """
+    root = Path(out)
+    if not root.is_dir() or not any((root / t).is_dir() for t in TABLES):
+        raise TablesNotFoundError(
+            f"no tables at {root} (expected folders such as {root / 'meetings'}); "
+            "run `minutes ingest` first or pass --out")
+    import duckdb
+
+    con = duckdb.connect()
+    for table in TABLES:
+        _create_view(con, table, root / table)
+    return con
+
+
+# -- output ------------------------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    """A JSON-friendly value: dates as ISO text, decimals as numbers."""
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _cell(value: Any, width: int) -> str:
+    """One cell of the human table: whitespace collapsed, cut to ``width`` characters."""
+    if value is None:
+        return "NULL"
+    text = " ".join(str(_plain(value)).split())
+    return text if width <= 0 or len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(columns: list[str], types: list[str], rows: list[tuple[Any, ...]],
+                width: int = 60) -> None:
+    """Print every row as a rich table; long text cells are cut to ``width`` characters."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    numeric = ("INT", "BIGINT", "HUGEINT", "DOUBLE", "FLOAT", "DECIMAL", "SMALLINT",
+               "TINYINT", "UBIGINT", "UINTEGER", "INTEGER", "REAL")
+    table = Table(show_lines=False, caption=f"{len(rows)} row{'s' * (len(rows) != 1)}")
+    for name, kind in zip(columns, types, strict=True):
+        right = str(kind).upper().startswith(numeric)
+        table.add_column(Text(name), justify="right" if right else "left", overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(_cell(v, width), style="dim" if v is None else "")
+                        for v in row))
+    Console().print(table)
+
+
+def print_csv(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """Print a header line and every row as CSV (NULL as an empty field)."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if v is None else _plain(v) for v in row])
+
+
+def print_json(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """Print the rows as a JSON array of objects keyed by column name."""
+    records = [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+    print(json.dumps(records, indent=1, ensure_ascii=False))
+
+
+# -- command -----------------------------------------------------------------------------
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``minutes query``."""
+    parser.add_argument("sql", help="the SQL; tables are views named " + ", ".join(TABLES))
+    parser.add_argument("--out", default="data/processed",
+                        help="folder holding the tables (default data/processed)")
+    fmt = parser.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true", help="print CSV (every cell in full)")
+    fmt.add_argument("--json", action="store_true",
+                     help="print a JSON array of row objects (every cell in full)")
+    parser.add_argument("--max-width", type=int, default=60, metavar="N",
+                        help="cut text cells of the terminal table to N characters "
+                             "(default 60; 0 = never cut)")
+
+
+def _one_line(exc: Exception) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``minutes query``."""
-    raise NotImplementedError("minutes query is being written")
+    """Run ``minutes query``: 0 on success, 2 on bad SQL or a missing tables folder."""
+    import duckdb
+
+    try:
+        con = connect(args.out)
+    except TablesNotFoundError as exc:
+        print(f"minutes query: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        relation = con.sql(args.sql)
+        if relation is None:  # a statement without a result (CREATE, SET ...)
+            return EXIT_OK
+        columns, types = list(relation.columns), [str(t) for t in relation.types]
+        rows = relation.fetchall()
+    except duckdb.Error as exc:
+        print(f"minutes query: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        con.close()
+    if args.csv:
+        print_csv(columns, rows)
+    elif args.json:
+        print_json(columns, rows)
+    else:
+        print_table(columns, types, rows, args.max_width)
+    return EXIT_OK
