@@ -13,7 +13,7 @@ export DO_NOT_TRACK ?= 1
 .PHONY: help
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
-		awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
+		awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,23 @@ $(STAMP): requirements.lock pyproject.toml
 .PHONY: install
 install: $(STAMP) ## create .venv and install the locked dependencies
 
+# Debian packages: Tesseract reads scanned pages; Chromium renders the review page in tests;
+# poppler-utils gives the benchmark its pdftotext baseline.
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng
+
+.PHONY: system-deps
+system-deps: ## install Tesseract OCR (Debian packages) when it is missing
+	@if command -v tesseract >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "installing $(OCR_PACKAGES) (scanned minutes need OCR)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(OCR_PACKAGES) >/dev/null; \
+	else \
+		echo "note: tesseract is not installed; scanned PDFs will be recorded as failures." \
+		     "Install it with: sudo apt-get install $(OCR_PACKAGES)"; \
+	fi
+
 .PHONY: run
-run: $(STAMP) ## ingest the bundled sample minutes in data/raw into data/processed
+run: $(STAMP) system-deps ## ingest the bundled sample minutes in data/raw into data/processed
 	@$(BIN)/minutes ingest data/raw --out data/processed; rc=$$?; \
 		if [ $$rc -ne 0 ] && [ $$rc -ne 3 ]; then exit $$rc; fi
 	@$(BIN)/minutes status --out data/processed
@@ -39,6 +54,15 @@ test: $(STAMP) ## run the test suite and ruff
 .PHONY: eval
 eval: $(STAMP) ## score extraction on ../shared/corpus against ../shared/gold
 	$(BIN)/minutes eval --per-doc
+
+.PHONY: bench
+bench: $(STAMP) ## benchmark: 510 documents in 3 formats; writes the table into README.md
+	@command -v pdftotext >/dev/null 2>&1 || echo "note: pdftotext (poppler-utils) missing; no PDF baseline"
+	$(BIN)/python scripts/bench.py --readme --json build/bench/results.json
+
+.PHONY: notebook
+notebook: $(STAMP) ## run the exploration notebook on ../shared/corpus and save its outputs
+	$(BIN)/python scripts/run_notebook.py
 
 .PHONY: lint
 lint: $(STAMP) ## ruff

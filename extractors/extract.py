@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from spacy.language import Language
 
 from extractors.agenda import extract_agenda
@@ -18,10 +20,15 @@ from models.records import Extraction
 from models.version import PIPELINE_VERSION
 
 
-def extract(doc: Document, nlp: Language | None = None) -> Extraction:
-    """Run every extractor over ``doc`` and return all its records."""
+def extract(doc: Document, nlp: Language | None = None,
+            timings: dict[str, float] | None = None) -> Extraction:
+    """Run every extractor over ``doc`` and return all its records. When ``timings`` is
+    given, the seconds spent in the spaCy pipeline (``nlp``) and in the rules (``rules``)
+    are added to it."""
     nlp = nlp or get_nlp()
+    started = time.perf_counter()
     ctx = Context(doc=doc, sdoc=nlp(doc.text))
+    parsed = time.perf_counter()
     ctx.set_agenda(extract_agenda(ctx))
     ctx.attendees = extract_attendees(ctx)
     meeting = extract_meeting(ctx)
@@ -31,7 +38,7 @@ def extract(doc: Document, nlp: Language | None = None) -> Extraction:
     meeting.pipeline_version = PIPELINE_VERSION
     ctx.meeting = meeting
     dates = extract_dates(ctx)
-    return Extraction(
+    extraction = Extraction(
         meeting=meeting,
         attendees=ctx.attendees,
         agenda_items=ctx.agenda,
@@ -40,3 +47,7 @@ def extract(doc: Document, nlp: Language | None = None) -> Extraction:
         dates=dates,
         quality_flags=extract_quality_flags(ctx, dates),
     )
+    if timings is not None:
+        timings["nlp"] = timings.get("nlp", 0.0) + parsed - started
+        timings["rules"] = timings.get("rules", 0.0) + time.perf_counter() - parsed
+    return extraction

@@ -39,12 +39,19 @@ ENV = {"max_bytes": "MINUTES_MAX_BYTES", "max_pages": "MINUTES_MAX_PAGES",
 DEFAULT_LIMITS = Limits()
 
 
+def _cast(name: str, value: float | int | str) -> float | int:
+    declared = next(f.type for f in fields(Limits) if f.name == name)
+    return float(value) if declared in (float, "float") else int(float(value))
+
+
+def limits_from_mapping(values: dict[str, float | int | str],
+                        base: Limits = DEFAULT_LIMITS) -> Limits:
+    """``base`` with the given fields replaced, each cast to its declared type (values that
+    crossed JSON or a Prefect parameter may come back as floats or strings)."""
+    return replace(base, **{name: _cast(name, value) for name, value in values.items()})
+
+
 def limits_from_env(base: Limits = DEFAULT_LIMITS) -> Limits:
     """``base`` with any ``MINUTES_*`` environment overrides applied."""
-    changes: dict[str, float | int] = {}
-    for f in fields(Limits):
-        raw = os.environ.get(ENV[f.name])
-        if raw:
-            kind = float if f.type in (float, "float") else int
-            changes[f.name] = kind(raw)
-    return replace(base, **changes)
+    return limits_from_mapping({f.name: os.environ[ENV[f.name]] for f in fields(Limits)
+                                if os.environ.get(ENV[f.name])}, base)

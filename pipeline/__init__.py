@@ -8,3 +8,5 @@ import os
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
+# The flows use no Prefect blocks; registering them all halves the ephemeral server's start.
+os.environ.setdefault("PREFECT_SERVER_REGISTER_BLOCKS_ON_START", "false")

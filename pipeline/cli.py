@@ -7,17 +7,20 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
+
+from extractors.limits import DEFAULT_LIMITS, Limits, limits_from_env
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
 
 
 def _ingest_file(args: argparse.Namespace) -> int:
     """One file, extractors called directly: no Prefect, no server."""
-    from pipeline.process import process_file
+    from pipeline.guard import process_guarded
     from pipeline.store import ParquetStore
 
-    outcome = process_file(args.file)
+    outcome = process_guarded(args.file, _limits(args))
     if args.out:
         with ParquetStore(args.out) as store:
             if outcome.extraction is not None:
@@ -44,6 +47,16 @@ def _ingest_file(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _limits(args: argparse.Namespace) -> Limits:
+    """The per-document limits: defaults, then ``MINUTES_*`` variables, then the flags."""
+    from dataclasses import replace
+
+    given = {"timeout_s": args.timeout, "memory_mb": args.max_memory,
+             "max_pages": args.max_pages,
+             "max_bytes": None if args.max_mb is None else int(args.max_mb * 2**20)}
+    return replace(limits_from_env(), **{k: v for k, v in given.items() if v is not None})
+
+
 def _ingest_folder(args: argparse.Namespace) -> int:
     from pipeline.flows.ingest import run_ingest
     from pipeline.store import StoreLockedError
@@ -53,7 +66,8 @@ def _ingest_folder(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         summary = run_ingest(args.folder, args.out or "data/processed", force=args.force,
-                             workers=args.workers, dask_address=args.dask)
+                             workers=args.workers, dask_address=args.dask,
+                             limits=asdict(_limits(args)))
     except StoreLockedError as exc:
         print(f"minutes ingest: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -141,6 +155,20 @@ def build_parser() -> argparse.ArgumentParser:
                         help="parallel worker processes (default: one per core)")
     ingest.add_argument("--dask", metavar="ADDRESS", default=None,
                         help="run the tasks on an existing Dask cluster (tcp://host:port)")
+    lim = ingest.add_argument_group(
+        "limits per document", "a document over a limit becomes a failures row; the batch goes "
+        "on. Defaults can also be set with MINUTES_TIMEOUT_S, MINUTES_MEMORY_MB, "
+        "MINUTES_MAX_BYTES, MINUTES_MAX_PAGES")
+    lim.add_argument("--timeout", type=float, metavar="SECONDS",
+                     help=f"wall time to read and extract one document, 0 for none "
+                          f"(default {DEFAULT_LIMITS.timeout_s:g})")
+    lim.add_argument("--max-memory", type=int, metavar="MB",
+                     help=f"memory one document may add to its worker, 0 for none "
+                          f"(default {DEFAULT_LIMITS.memory_mb})")
+    lim.add_argument("--max-mb", type=float, metavar="MB",
+                     help=f"largest input file (default {DEFAULT_LIMITS.max_bytes // 2**20})")
+    lim.add_argument("--max-pages", type=int, metavar="N",
+                     help=f"most pages of a PDF (default {DEFAULT_LIMITS.max_pages})")
     ingest.set_defaults(func=cmd_ingest)
 
     serve = sub.add_parser("serve", help="serve the ingest flow on a schedule (Prefect server)")

@@ -7,17 +7,20 @@ the documents in flight.
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.futures import as_completed
 
+from extractors.limits import limits_from_env, limits_from_mapping
 from extractors.readers import doc_id_for
 from models.records import Failure
 from models.version import PIPELINE_VERSION
 from pipeline.discover import discover, outside
-from pipeline.process import Outcome, process_file
+from pipeline.guard import process_guarded
+from pipeline.process import Outcome
 from pipeline.progress import Progress
 from pipeline.runners import make_task_runner
 from pipeline.store import ParquetStore
@@ -35,6 +38,14 @@ class IngestSummary:
     written: int = 0
     failed: int = 0
     failures: list[dict[str, str]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Seconds summed over documents per stage: read, nlp, rules, write."""
+    formats: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Per source format: documents, pages and seconds (read + nlp + rules) extracted."""
+    extract_wall_s: float = 0.0
+    """Wall seconds from the first task submitted to the last one recorded."""
+    flow_run: bool = True
+    """False when nothing had changed and no Prefect flow run was needed."""
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict for JSON output and Prefect results."""
@@ -42,9 +53,10 @@ class IngestSummary:
 
 
 @task(name="extract-document", task_run_name="extract {path}")
-def extract_document(path: str) -> Outcome:
-    """Read and extract one document (never raises for bad input)."""
-    return process_file(path)
+def extract_document(path: str, limits: dict[str, float]) -> Outcome:
+    """Read and extract one document in a guarded child process (never raises for bad
+    input; a document over its time or memory limit becomes a failure)."""
+    return process_guarded(path, limits_from_mapping(limits))
 
 
 def _plan(files: list[Path], root: Path, store: ParquetStore, force: bool,
@@ -55,6 +67,11 @@ def _plan(files: list[Path], root: Path, store: ParquetStore, force: bool,
     for path in files:
         source = str(path)
         if path.is_symlink() and outside(path, root):
+            entry = store.manifest.get(source, {})
+            if not force and entry.get("status") == "failed" and not entry.get(
+                    "failed_doc_id") and entry.get("pipeline_version") == PIPELINE_VERSION:
+                summary.unchanged += 1
+                continue
             refused.append(Failure(source, "read", "symlink_outside_input",
                                    "symbolic link points outside the input folder",
                                    None, PIPELINE_VERSION))
@@ -80,6 +97,16 @@ def _plan(files: list[Path], root: Path, store: ParquetStore, force: bool,
 
 
 def _record(store: ParquetStore, outcome: Outcome, summary: IngestSummary) -> None:
+    for stage, seconds in outcome.timings.items():
+        summary.seconds[stage] = summary.seconds.get(stage, 0.0) + seconds
+    if outcome.extraction is not None:
+        meeting = outcome.extraction.meeting
+        per = summary.formats.setdefault(meeting.source_format,
+                                         {"documents": 0, "pages": 0, "seconds": 0.0})
+        per["documents"] += 1
+        per["pages"] += meeting.n_pages
+        per["seconds"] += sum(outcome.timings.values())
+    started = time.perf_counter()
     if outcome.extraction is not None:
         store.write_document(outcome.extraction)
         summary.written += 1
@@ -90,13 +117,18 @@ def _record(store: ParquetStore, outcome: Outcome, summary: IngestSummary) -> No
                                  "stage": outcome.failure.stage,
                                  "error_type": outcome.failure.error_type,
                                  "message": outcome.failure.message})
+    summary.seconds["write"] = summary.seconds.get("write", 0.0) + time.perf_counter() - started
 
 
 @flow(name="ingest-minutes", task_runner=make_task_runner())
 def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
-                force: bool = False) -> dict[str, object]:
-    """Ingest every minutes file under ``folder`` into the tables under ``out``."""
+                force: bool = False, limits: dict[str, float] | None = None) -> dict[str, object]:
+    """Ingest every minutes file under ``folder`` into the tables under ``out``.
+
+    ``limits`` overrides fields of ``extractors.limits.Limits`` (defaults, then the
+    ``MINUTES_*`` environment, then this)."""
     logger = get_run_logger()
+    limit_values = asdict(limits_from_mapping(limits or {}, limits_from_env()))
     root = Path(folder)
     files = discover(root)
     summary = IngestSummary(out=out, files=len(files))
@@ -106,8 +138,9 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
             _record(store, Outcome(failure.source_path, None, failure=failure), summary)
         logger.info("%d files: %d to extract, %d unchanged, %d refused",
                     len(files), len(todo), summary.unchanged, len(refused))
+        started = time.perf_counter()
         with Progress(total=len(todo), label="documents") as progress:
-            futures = [extract_document.submit(str(p)) for p in todo]
+            futures = [extract_document.submit(str(p), limit_values) for p in todo]
             for future in as_completed(futures):
                 outcome = future.result()
                 _record(store, outcome, summary)
@@ -115,6 +148,7 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
                     logger.warning("%s failed at %s: %s", outcome.source_path,
                                    outcome.failure.stage, outcome.failure.message)
                 progress.advance(outcome.source_path)
+        summary.extract_wall_s = time.perf_counter() - started
     logger.info("written %d, failed %d, unchanged %d", summary.written, summary.failed,
                 summary.unchanged)
     return summary.to_dict()
@@ -126,8 +160,28 @@ def serve_ingest(folder: str, out: str, cron: str, name: str = "scheduled") -> N
                       description=f"ingest minutes from {folder} into {out} ({cron})")
 
 
+def nothing_to_do(folder: str, out: str) -> IngestSummary | None:
+    """The summary of a run that would change nothing (every file unchanged since the last
+    run, no interrupted commit to finish), or None when there is work. Reads only."""
+    store = ParquetStore(out)
+    if not (store.state / "manifest.json").exists() or any(store.journal.glob("*")):
+        return None
+    root = Path(folder)
+    files = discover(root)
+    summary = IngestSummary(out=out, files=len(files), flow_run=False)
+    todo, refused = _plan(files, root, store, False, summary)
+    return None if todo or refused else summary
+
+
 def run_ingest(folder: str, out: str, force: bool = False, workers: int | None = None,
-               dask_address: str | None = None) -> dict[str, object]:
-    """Run the flow with the chosen task runner (local processes by default)."""
+               dask_address: str | None = None,
+               limits: dict[str, float] | None = None) -> dict[str, object]:
+    """Run the flow with the chosen task runner (local processes by default). When no file
+    changed since the last run, say so without starting a Prefect flow run."""
+    if not force:
+        idle = nothing_to_do(folder, out)
+        if idle is not None:
+            return idle.to_dict()
     runner = make_task_runner(workers, dask_address)
-    return ingest_flow.with_options(task_runner=runner)(folder=folder, out=out, force=force)
+    return ingest_flow.with_options(task_runner=runner)(folder=folder, out=out, force=force,
+                                                        limits=limits)

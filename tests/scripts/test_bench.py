@@ -1,0 +1,45 @@
+"""The benchmark's corpus builder: distinct files in every format, readable, with the marker."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractors.readers import read_document
+from tests.pipeline.conftest import require_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def bench():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_copies_are_distinct_and_carry_their_marker(bench, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = require_corpus()
+    files = bench.build_corpus(corpus, tmp_path / "corpus", copies=2)
+    originals = [p for p in corpus.iterdir() if p.suffix in (".txt", ".docx", ".pdf")
+                 and not p.name.endswith(".scan.pdf")]
+    assert len(files) == 2 * len(originals)
+    hashes = {hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    assert len(hashes) == len(files)
+    for fmt in ("txt", "docx", "pdf"):
+        copy = next(p for p in files if p.suffix == f".{fmt}" and "copy001" in p.name)
+        text = read_document(copy).text
+        assert "Benchmark copy 1." in text, fmt
+        assert "Benchmark copy 0." not in text
+
+
+def test_ten_page_pdf_has_ten_pages(bench, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pdf = bench.ten_page_pdf(require_corpus(), tmp_path / "ten.pdf")
+    assert read_document(pdf).n_pages == 10
