@@ -1,7 +1,10 @@
-"""Readers and spaCy-based extractors: ``read_document(path)`` then ``extract(doc)``."""
+"""Readers and spaCy-based extractors: ``extractors.read_document(path)``, then
+``extractors.extract.extract(doc)``.
+
+The package itself does not import spaCy, so that processes which only route documents (the
+CLI, Prefect workers, the review page's reader) stay small; ``extractors.extract`` does."""
 
 from extractors.errors import MinutesError, ReadError
-from extractors.extract import extract
 from extractors.readers import read_document
 
-__all__ = ["MinutesError", "ReadError", "extract", "read_document"]
+__all__ = ["MinutesError", "ReadError", "read_document"]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors import MinutesError, extract
+from extractors import MinutesError
 from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers import doc_id_for, format_of, load_bytes, parse_bytes
 from models.records import Extraction, Failure
@@ -61,6 +61,8 @@ def process_file(path: str | Path, limits: Limits = DEFAULT_LIMITS,
         stage = "extract"
         if on_stage is not None:
             on_stage(stage)
+        from extractors.extract import extract  # spaCy: imported where documents are extracted
+
         extraction = extract(document, timings=timings)
         return Outcome(source, doc_id, extraction=extraction, timings=timings)
     except MinutesError as exc:

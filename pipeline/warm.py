@@ -5,7 +5,7 @@ already done."""
 
 from __future__ import annotations
 
-from extractors import extract
+from extractors.extract import extract
 from extractors.readers import parse_bytes
 
 _WARM_UP = (b"1st Meeting of the Committee\n\nMonday 2 March 2020\n\nAgenda item 1 - Opening\n\n"

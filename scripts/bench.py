@@ -206,7 +206,7 @@ def pipeline_vs_spacy(files: list[Path]) -> tuple[float, float]:
     on the same texts, in this process (both warmed up first)."""
     import spacy
 
-    from extractors import extract
+    from extractors.extract import extract
     from extractors.nlp import MODEL
     from extractors.readers import read_document
     from pipeline.warm import warm

@@ -174,14 +174,14 @@ def nothing_to_do(folder: str, out: str) -> IngestSummary | None:
 
 
 def run_ingest(folder: str, out: str, force: bool = False, workers: int | None = None,
-               dask_address: str | None = None,
-               limits: dict[str, float] | None = None) -> dict[str, object]:
-    """Run the flow with the chosen task runner (local processes by default). When no file
+               dask_address: str | None = None, limits: dict[str, float] | None = None,
+               processes: bool = False) -> dict[str, object]:
+    """Run the flow with the chosen task runner (see ``pipeline.runners``). When no file
     changed since the last run, say so without starting a Prefect flow run."""
     if not force:
         idle = nothing_to_do(folder, out)
         if idle is not None:
             return idle.to_dict()
-    runner = make_task_runner(workers, dask_address)
+    runner = make_task_runner(workers, dask_address, processes)
     return ingest_flow.with_options(task_runner=runner)(folder=folder, out=out, force=force,
                                                         limits=limits)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors import extract
+from extractors.extract import extract
 from extractors.lexicon import inflections, speech_verbs
 from extractors.readers import parse_bytes
 from models.records import Intervention
