@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from extractors.limits import DEFAULT_LIMITS, Limits, limits_from_env
 
@@ -58,25 +59,38 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 
 def _ingest_folder(args: argparse.Namespace) -> int:
-    from pipeline.flows.ingest import run_ingest
+    from pipeline.plan import nothing_to_do
     from pipeline.store import StoreLockedError
 
     if not Path(args.folder).is_dir():
         print(f"minutes ingest: input folder not found: {args.folder}", file=sys.stderr)
         return EXIT_USAGE
+    out = args.out or "data/processed"
+    idle = None if args.force else nothing_to_do(args.folder, out)
+    if idle is not None:  # every file unchanged: no need to import or start Prefect
+        return _print_summary(idle.to_dict(), args.json)
+    from pipeline.flows.ingest import run_ingest
+
     try:
-        summary = run_ingest(args.folder, args.out or "data/processed", force=args.force,
+        summary = run_ingest(args.folder, out, force=args.force,
                              workers=args.workers, dask_address=args.dask,
                              limits=asdict(_limits(args)))
     except StoreLockedError as exc:
         print(f"minutes ingest: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    if args.json:
+    return _print_summary(summary, args.json)
+
+
+def _print_summary(summary: dict[str, Any], as_json: bool) -> int:
+    """Print a batch summary; the exit code it calls for."""
+    if as_json:
         print(json.dumps(summary, indent=1))
     else:
         print(f"{summary['files']} files: {summary['new']} new, {summary['changed']} changed, "
               f"{summary['unchanged']} unchanged; written {summary['written']}, "
               f"failed {summary['failed']} -> {summary['out']}")
+        if not summary.get("flow_run", True):
+            print("nothing changed since the last run (no flow run started)")
         for f in summary["failures"]:
             print(f"  failed: {f['source_path']} [{f['stage']}/{f['error_type']}] "
                   f"{f['message']}")

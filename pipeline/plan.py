@@ -1,0 +1,130 @@
+"""Planning a batch without Prefect: what a run did (``IngestSummary``), which files need
+extracting, and recording outcomes in the store. ``minutes ingest`` asks ``nothing_to_do``
+before it imports Prefect, so a rerun over unchanged files takes well under a second."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from extractors.readers import doc_id_for
+from models.records import Failure
+from models.version import PIPELINE_VERSION
+from pipeline.discover import discover, outside
+from pipeline.process import Outcome
+from pipeline.store import ParquetStore
+
+
+@dataclass
+class IngestSummary:
+    """What a batch did."""
+
+    out: str
+    files: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    written: int = 0
+    failed: int = 0
+    failures: list[dict[str, str]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Seconds summed over documents per stage: read, nlp, rules, write."""
+    formats: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Per source format: documents, pages and seconds (read + nlp + rules) extracted."""
+    extract_wall_s: float = 0.0
+    """Wall seconds from the first task submitted to the last one recorded."""
+    flow_run: bool = True
+    """False when nothing had changed and no Prefect flow run was needed."""
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict for JSON output and Prefect results."""
+        return asdict(self)
+
+
+def _refusal(path: Path, root: Path) -> tuple[str, str] | None:
+    """Why a file is refused before it is opened (a symlink out of the folder or in a loop),
+    as (error_type, message), or None."""
+    if not path.is_symlink():
+        return None
+    try:
+        if outside(path, root):
+            return "symlink_outside_input", "symbolic link points outside the input folder"
+    except (RuntimeError, OSError):  # Path.resolve() on a loop
+        return "symlink_loop", "symbolic link loops back on itself"
+    return None
+
+
+def plan(files: list[Path], root: Path, store: ParquetStore, force: bool,
+          summary: IngestSummary) -> tuple[list[Path], list[Failure]]:
+    """Split files into those to extract and those refused before reading (symlinks out of
+    the input folder); counts new, changed and unchanged files in ``summary``."""
+    todo: list[Path] = []
+    refused: list[Failure] = []
+    for path in files:
+        source = str(path)
+        refusal = _refusal(path, root)
+        if refusal is not None:
+            entry = store.manifest.get(source, {})
+            if not force and entry.get("status") == "failed" and not entry.get(
+                    "failed_doc_id") and entry.get("pipeline_version") == PIPELINE_VERSION:
+                summary.unchanged += 1
+                continue
+            refused.append(Failure(source, "read", *refusal, None, PIPELINE_VERSION))
+            continue
+        try:
+            doc_id = doc_id_for(path.read_bytes())
+        except OSError:
+            todo.append(path)  # the task records the specific read error
+            continue
+        known = store.manifest.get(source)
+        if not force and (store.is_current(source, doc_id, PIPELINE_VERSION)
+                          or store.failed_is_current(source, doc_id, PIPELINE_VERSION)):
+            summary.unchanged += 1
+            continue
+        if known and known.get("doc_id") not in (None, doc_id):
+            summary.changed += 1
+        elif not known or not force:
+            summary.new += 1
+        else:
+            summary.changed += 1
+        todo.append(path)
+    return todo, refused
+
+
+def record(store: ParquetStore, outcome: Outcome, summary: IngestSummary) -> None:
+    """Commit one outcome (records or failure) and add it to ``summary``."""
+    for stage, seconds in outcome.timings.items():
+        summary.seconds[stage] = summary.seconds.get(stage, 0.0) + seconds
+    if outcome.extraction is not None:
+        meeting = outcome.extraction.meeting
+        per = summary.formats.setdefault(meeting.source_format,
+                                         {"documents": 0, "pages": 0, "seconds": 0.0})
+        per["documents"] += 1
+        per["pages"] += meeting.n_pages
+        per["seconds"] += sum(outcome.timings.values())
+    started = time.perf_counter()
+    if outcome.extraction is not None:
+        store.write_document(outcome.extraction)
+        summary.written += 1
+    elif outcome.failure is not None:
+        store.write_failure(outcome.failure)
+        summary.failed += 1
+        summary.failures.append({"source_path": outcome.failure.source_path,
+                                 "stage": outcome.failure.stage,
+                                 "error_type": outcome.failure.error_type,
+                                 "message": outcome.failure.message})
+    summary.seconds["write"] = summary.seconds.get("write", 0.0) + time.perf_counter() - started
+
+
+def nothing_to_do(folder: str, out: str) -> IngestSummary | None:
+    """The summary of a run that would change nothing (every file unchanged since the last
+    run, no interrupted commit to finish), or None when there is work. Reads only."""
+    store = ParquetStore(out)
+    if not (store.state / "manifest.json").exists() or any(store.journal.glob("*")):
+        return None
+    root = Path(folder)
+    files = discover(root)
+    summary = IngestSummary(out=out, files=len(files), flow_run=False)
+    todo, refused = plan(files, root, store, False, summary)
+    return None if todo or refused else summary
