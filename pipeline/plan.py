@@ -82,12 +82,10 @@ def plan(files: list[Path], root: Path, store: ParquetStore, force: bool,
                           or store.failed_is_current(source, doc_id, PIPELINE_VERSION)):
             summary.unchanged += 1
             continue
-        if known and known.get("doc_id") not in (None, doc_id):
+        if known:  # new content, a new pipeline version, a retried failure, or --force
             summary.changed += 1
-        elif not known or not force:
-            summary.new += 1
         else:
-            summary.changed += 1
+            summary.new += 1
         todo.append(path)
     return todo, refused
 

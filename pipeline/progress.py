@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
+from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -32,7 +33,7 @@ class Progress:
             self._bar = RichProgress(
                 TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
-                transient=False)
+                console=Console(file=self.stream, force_terminal=True), transient=False)
             self._bar.start()
             self._task = self._bar.add_task(self.label, total=self.total, rate="")
         return self

@@ -60,3 +60,21 @@ def test_unchanged_rerun_does_not_import_prefect(minutes_folder: Path, tmp_path:
     summary = json.loads("\n".join(lines[:-1]))
     assert summary["unchanged"] == 4 and summary["flow_run"] is False
     assert json.loads(lines[-1]) == {"rc": 0, "prefect": False}
+
+
+def test_a_new_pipeline_version_re_extracts_everything(minutes_folder: Path, tmp_path: Path,
+                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pipeline.plan
+    from pipeline.discover import discover
+    from pipeline.plan import IngestSummary, plan
+
+    out = tmp_path / "out"
+    _ingest_without_prefect(minutes_folder, out)
+    assert nothing_to_do(str(minutes_folder), str(out)) is not None
+    monkeypatch.setattr(pipeline.plan, "PIPELINE_VERSION", "999.0.0")
+    assert nothing_to_do(str(minutes_folder), str(out)) is None
+    summary = IngestSummary(out=str(out))
+    with ParquetStore(out) as store:
+        todo, refused = plan(discover(minutes_folder), minutes_folder, store, False, summary)
+    assert len(todo) == 4 and not refused and summary.unchanged == 0
+    assert (summary.new, summary.changed) == (0, 4)
