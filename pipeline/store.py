@@ -187,8 +187,9 @@ class ParquetStore:
         for jf in sorted(self.journal.glob("*.json")):
             self._apply(jf, json.loads(jf.read_text("utf-8")))
             done += 1
-        for table in TABLES:
-            for tmp in (self.root / table).glob(".*.tmp"):
+        folders = [self.root / table for table in TABLES] + [self.state, self.journal]
+        for folder in folders:  # staged tables, half-written manifests and journal entries
+            for tmp in folder.glob(".*.tmp"):
                 tmp.unlink(missing_ok=True)
         return done
 

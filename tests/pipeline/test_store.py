@@ -106,3 +106,18 @@ def test_output_names_do_not_derive_from_input_names(tmp_path: Path) -> None:
         store.write_failure(Failure("../../etc/passwd", "read", "x", "y", None, "t"))
     names = [p.name for p in (tmp_path / "failures").glob("*.parquet")]
     assert all("passwd" not in n for n in names)
+
+
+def test_half_written_manifest_and_journal_files_are_removed(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+    manifest_before = (tmp_path / "_state" / "manifest.json").read_text("utf-8")
+    leftovers = [tmp_path / "_state" / ".manifest.json.123.tmp",  # killed mid-write
+                 tmp_path / "_state" / "journal" / ".doc-x.json.123.tmp"]
+    for path in leftovers:
+        path.write_text('{"half', encoding="utf-8")
+    with ParquetStore(tmp_path):
+        pass
+    assert not [p for p in leftovers if p.exists()]
+    assert (tmp_path / "_state" / "manifest.json").read_text("utf-8") == manifest_before
+    assert _count(tmp_path, "attendees") == 3
