@@ -20,6 +20,7 @@ from extractors.readers.markup import normalize_text
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/|de|sur)\s*\d{1,4})?$", re.I)
 _CLOSING_PUNCT = re.compile(r"^[,.;:!?)\]}’”%]+$")
+CELL_GAP = 1.8  # a gap wider than this x the font size separates two table cells
 
 
 @dataclass
@@ -73,7 +74,8 @@ def _is_bold(fontname: str) -> bool:
     return "bold" in name or "black" in name or "heavy" in name or "semibold" in name
 
 
-def page_lines(chars: list[dict[str, Any]], page: int, cell_gap: float = 1.8) -> list[Line]:
+def page_lines(chars: list[dict[str, Any]], page: int,
+               cell_gap: float = CELL_GAP) -> list[Line]:
     """Group a page's characters into lines sorted top to bottom.
 
     A character joins the current line when its vertical centre lies within the line's extent

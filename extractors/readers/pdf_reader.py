@@ -4,7 +4,8 @@ Running headers/footers and page numbers are removed (kept in metadata), wrapped
 joined into paragraphs (line spacing, indentation, font changes), words hyphenated at a line
 end are mended, headings come from font size/boldness, bullets become list items and
 borderless tables are read row by row (cells split at wide horizontal gaps). Every block
-keeps its 1-based page.
+keeps its 1-based page. Pages without a usable text layer are OCR'd (``ocr.py``) into the
+same lines; their blocks carry the page's OCR confidence and the document becomes a "scan".
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from extractors.readers import ReadResult
 from extractors.readers.body import BodyBuilder
 from extractors.readers.markup import (
     Pending,
-    emit,
     join_lines,
     plain_kind,
     reflow,
     word_vocabulary,
 )
+from extractors.readers.ocr import ScanResult, needs_ocr, read_scanned
 from extractors.readers.pdf_layout import Line, page_lines, pdf_chars, strip_running
 from extractors.readers.pdf_open import open_pdf, translate_error
 
@@ -88,6 +89,7 @@ def _assemble(lines: list[Line]) -> list[_Block]:
             < body_size]
     line_gap = statistics.median(gaps) if gaps else 0.3 * body_size
     right = max((ln.x1 for ln in lines if ln.size == body_size), default=0.0)
+    margins = _text_margins(lines, body_size)
     is_table = _mark_tables(lines)
 
     def heading_style(ln: Line) -> tuple[float, bool] | None:
@@ -112,7 +114,8 @@ def _assemble(lines: list[Line]) -> list[_Block]:
                 start = True
             elif ln.page == prev.page:
                 gap = ln.top - prev.bottom
-                start = gap > max(1.8 * line_gap, line_gap + 0.3 * ln.size)
+                start = gap > max(1.8 * line_gap, line_gap + 0.3 * ln.size) or (
+                    pstyle is None and _broken_short(prev, ln, margins[ln.page]))
             else:  # page turn: continue only a paragraph whose last line ran full width
                 start = not full
             if not start and ln.x0 < cur.lines[0].x0 - 2 and cur.kind == "list_item":
@@ -125,6 +128,36 @@ def _assemble(lines: list[Line]) -> list[_Block]:
         prev = ln
     _set_levels(blocks)
     return blocks
+
+
+def _text_margins(lines: list[Line], body_size: float) -> dict[int, tuple[float, float]]:
+    """Each page's text column (left, right) from its body-size lines: the leftmost start and
+    the right edge most wrapped lines reach (95th percentile of line ends)."""
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, [])
+        if ln.size == body_size and len(ln.cells) == 1:
+            by_page[ln.page].append(ln)
+    everywhere = [ln for page in by_page.values() for ln in page]
+    margins = {}
+    for page, page_lines_ in by_page.items():
+        body = page_lines_ if len(page_lines_) >= 5 else everywhere
+        ends = sorted(ln.x1 for ln in body)
+        left = min((ln.x0 for ln in body), default=0.0)
+        margins[page] = (left, ends[int(0.95 * (len(ends) - 1))] if ends else 0.0)
+    return margins
+
+
+def _broken_short(prev: Line, ln: Line, margin: tuple[float, float]) -> bool:
+    """Whether ``prev`` ends its paragraph before ``ln`` although they are set close: it
+    stops well short of the text column while ``ln``'s first word would have fitted on it
+    (a hard line break, as in a list of short lines typed without blank lines)."""
+    left, right = margin
+    if right <= left or prev.text.endswith("-"):
+        return False
+    first = ln.cells[0][0]
+    needed = prev.x1 - left + 0.3 * ln.size + (first.x1 - first.x0)
+    return needed < 0.85 * (right - left)
 
 
 def _set_levels(blocks: list[_Block]) -> None:
@@ -163,35 +196,57 @@ def _collect(blocks: list[_Block], vocab: set[str]) -> list[Pending]:
 
 
 def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
-    """Read a PDF's text layer into blocks; raises ReadError for encrypted, broken or
-    image-only files."""
+    """Read a PDF into blocks: its text layer, and Tesseract OCR for pages without one.
+
+    Raises ReadError for encrypted or broken files, and for image-only files that cannot be
+    OCR'd (Tesseract absent) or yield no text.
+    """
     pdf = open_pdf(data)
     with pdf:
         try:
             n_pages = len(pdf.pages)
             if n_pages > limits.max_pages:
                 raise ReadError("too_large", f"PDF has {n_pages} pages (limit {limits.max_pages})")
-            pages, heights, unmapped = [], [], 0
+            pages, heights, unmapped = [], [], []
             for number, (chars, height, missing) in enumerate(pdf_chars(pdf), start=1):
                 pages.append(page_lines(chars, number))
                 heights.append(height)
-                unmapped += missing
+                unmapped.append(missing)
+            scanned = [i for i, lines in enumerate(pages)
+                       if needs_ocr(pdf.pages[i], lines, unmapped[i])]
+            ocr = read_scanned(pdf, pages, scanned)
         except ReadError:
             raise
         except Exception as exc:
             raise translate_error(exc) from exc
-    if not any(pages) and unmapped:
-        raise ReadError("no_text_layer", f"PDF text on its {n_pages} pages uses fonts without a "
-                                         "Unicode mapping (no ToUnicode); OCR is needed")
     if not any(pages):
-        raise ReadError("no_text_layer", f"PDF has no text layer on any of its {n_pages} pages "
-                                         "(image-only scan); OCR is needed")
+        raise ReadError("no_text_layer", _no_text_message(n_pages, sum(unmapped) > 0, ocr))
     kept, metadata = strip_running(pages, heights)
     empty = [str(i) for i, lines in enumerate(pages, start=1) if not lines]
     if empty:
         metadata["pages_without_text"] = ",".join(empty)
+    metadata.update(ocr.metadata())
     lines = [ln for page_lines_ in kept for ln in page_lines_]
     vocab = word_vocabulary([ln.text for ln in lines])
     body = BodyBuilder()
-    emit(body, reflow(_collect(_assemble(lines), vocab), vocab))
-    return ReadResult(body, n_pages=n_pages, metadata=metadata)
+    for item in reflow(_collect(_assemble(lines), vocab), vocab):
+        confidence = ocr.confidence.get(item.page)
+        if item.kind == "table_row":
+            body.add_row(item.cells or [item.text], page=item.page, ocr_confidence=confidence)
+        else:
+            body.add(item.kind, item.text, page=item.page, level=item.level,  # type: ignore[arg-type]
+                     ocr_confidence=confidence)
+    return ReadResult(body, n_pages=n_pages, metadata=metadata,
+                      source_format="scan" if ocr.confidence else None)
+
+
+def _no_text_message(n_pages: int, unmapped: bool, ocr: ScanResult) -> str:
+    what = (f"PDF text on its {n_pages} pages uses fonts without a Unicode mapping (no "
+            "ToUnicode)" if unmapped else
+            f"PDF has no text layer on any of its {n_pages} pages (image-only scan)")
+    pages = f"page{'s' if len(ocr.pages) > 1 else ''} {ocr.pages_label()}"
+    if ocr.problem:
+        return f"{what}; OCR is needed for {pages} but {ocr.problem}"
+    if ocr.attempted:
+        return f"{what} and OCR found no text on {pages}"
+    return f"{what}; OCR is needed"

@@ -127,16 +127,23 @@ def test_overprinted_text_is_read_once() -> None:
     assert doc.text == "Bold by overprinting"
 
 
-def test_image_only_scan(corpus: Path) -> None:
+def test_image_only_scan_without_tesseract(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path: Path) -> None:
+    """Where Tesseract is absent, an image-only PDF is a clear failure (OCR of scans is
+    tested in test_ocr.py)."""
     import pdfplumber
+    import pytesseract
 
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "missing"))
     path = corpus / "001_c29c3796f9e283ff.scan.pdf"
     with pdfplumber.open(path) as pdf:
         n = len(pdf.pages)
     with pytest.raises(ReadError) as err:
         read_document(path)
     assert err.value.error_type == "no_text_layer"
-    assert f"any of its {n} pages" in err.value.message and "OCR" in err.value.message
+    assert f"any of its {n} pages" in err.value.message
+    assert f"OCR is needed for pages 1-{n} but Tesseract OCR is not installed" in \
+        err.value.message
 
 
 @pytest.mark.parametrize("stem", STEMS)
