@@ -33,6 +33,8 @@ class Meeting:
     venue: str | None = col("place as written")
     presidency_code: str | None = col("delegation code of the State holding the presidency")
     n_pages: int = col("pages in the source (1 for text files)", 1)
+    ocr_confidence: float | None = col(
+        "mean Tesseract word confidence (0-1) over OCR'd pages; null when no page was OCR'd")
     pipeline_version: str = col("version of the pipeline that wrote the row", "")
 
 

@@ -97,7 +97,8 @@ class ParquetStore:
         """A zero-row ``_schema.parquet`` per table, so even an empty table can be queried."""
         for table in TABLES:
             path = self.root / table / "_schema.parquet"
-            if not path.exists():
+            if not path.exists() or not pq.read_schema(path).equals(schema_for(table),
+                                                                    check_metadata=True):
                 staged = self._stage(table, "_schema", schema_for(table).empty_table())
                 os.replace(staged, path)
 

@@ -121,3 +121,19 @@ def test_half_written_manifest_and_journal_files_are_removed(tmp_path: Path) -> 
     assert not [p for p in leftovers if p.exists()]
     assert (tmp_path / "_state" / "manifest.json").read_text("utf-8") == manifest_before
     assert _count(tmp_path, "attendees") == 3
+
+
+def test_schema_files_follow_the_current_schema(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from models.schemas import schema_for
+
+    with ParquetStore(tmp_path):
+        pass
+    path = tmp_path / "meetings" / "_schema.parquet"
+    old = pa.schema([pa.field("doc_id", pa.string())], metadata={"schema_version": "0"})
+    pq.write_table(old.empty_table(), path)  # left by an older pipeline
+    with ParquetStore(tmp_path):
+        pass
+    assert pq.read_schema(path).equals(schema_for("meetings"), check_metadata=True)

@@ -329,6 +329,11 @@ def test_corpus_scan_scores_like_the_text_pdf(corpus_scan: tuple[Document, Docum
         tables = {t: sorted(store.read_table(t).to_pylist(),
                             key=lambda r: (r.get("char_start") or 0, r.get("char_end") or 0))
                   for t in TABLE_ORDER}
+        confidence = tables["meetings"][0]["ocr_confidence"]
+        if doc.source_format == "scan":
+            assert confidence is not None and 0.8 < confidence <= 1.0
+        else:
+            assert confidence is None
         scores = {"meetings": score_meeting(gold["meeting"], tables["meetings"][0])}
         scores |= {t: scorer(gold.get(t, []), tables[t]) for t, scorer in SCORERS.items()}
         f1[doc.source_format] = {t: s.f1 for t, s in scores.items()}
