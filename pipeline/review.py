@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 from extractors import MinutesError, read_document
+from extractors.limits import limits_from_env
 from models.document import Document
 from models.records import Extraction
 from pipeline.cli import EXIT_ERROR, EXIT_OK, EXIT_SOME_FAILED
-from pipeline.process import process_file
+from pipeline.guard import process_guarded
 from pipeline.review_html import collect_records, kind_counts, kinds, render_review
 
 __all__ = ["add_arguments", "load", "render_review", "run"]
@@ -30,9 +31,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def load(path: str | Path) -> tuple[Document, Extraction]:
-    """Extract ``path`` with ``process_file`` and read its Document (the text every offset
-    refers to); raises ReviewError with the failure's stage, type and message."""
-    outcome = process_file(path)
+    """Extract ``path`` (in a guarded child process, under the ``MINUTES_*`` limits) and
+    read its Document (the text every offset refers to); raises ReviewError with the
+    failure's stage, type and message."""
+    outcome = process_guarded(path, limits_from_env())
     if outcome.failure is not None:
         f = outcome.failure
         raise ReviewError(f"{f.source_path}: failed at {f.stage} ({f.error_type}): {f.message}")
