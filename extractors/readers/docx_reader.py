@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,6 +29,7 @@ from extractors.readers.markup import (
     strip_bullet,
     word_vocabulary,
 )
+from extractors.readers.sniff import is_encrypted_office, sniff
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", f"{_W}del",
@@ -37,12 +39,20 @@ _LIST_STYLE = re.compile(r"^list(?:\s+(?:bullet|number|continue|paragraph))?(?:\
 
 
 def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Refuse non-zip data, zips without ``word/document.xml`` and zip bombs."""
+    """Refuse non-zip data, password-protected files, zips without ``word/document.xml``,
+    zip bombs and XML parts that declare a DTD (entity attacks)."""
+    if is_encrypted_office(data):
+        raise ReadError("encrypted", "Word document is password-protected (encrypted); "
+                                     "remove the password in Word and save it again")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise ReadError("not_a_zip",
-                        "file is not a Word .docx file (not a zip archive)") from exc
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        what = sniff(data)
+        if what and what.startswith("a zip archive"):
+            raise ReadError("corrupt_docx", "Word .docx file is damaged or truncated (its zip "
+                                            f"directory cannot be read: {exc})") from exc
+        detail = f"it is {what}" if what else "not a zip archive"
+        raise ReadError("not_a_zip", f"file is not a Word .docx file: {detail}") from exc
     with archive:
         infos = archive.infolist()
         if "word/document.xml" not in {i.filename for i in infos}:
@@ -57,6 +67,37 @@ def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
             if i.file_size > 1024 * 1024 and i.file_size > ratio * max(i.compress_size, 1):
                 raise ReadError("too_large", f"docx member {i.filename} has an absurd "
                                              f"compression ratio (possible zip bomb)")
+        for i in infos:
+            if i.filename.lower().endswith((".xml", ".rels")):
+                _refuse_dtd(i.filename, _member(archive, i))
+
+
+def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """One member's bytes (at most its declared size); ReadError when it cannot be read."""
+    try:
+        return archive.read(info)
+    except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError,
+            EOFError, ValueError) as exc:
+        raise ReadError("corrupt_docx", f"Word .docx file is damaged: cannot unpack "
+                                        f"{info.filename} ({exc})") from exc
+
+
+def _refuse_dtd(name: str, content: bytes) -> None:
+    """Refuse an XML part that declares a DTD. Word never writes one; a DTD is how external
+    entities (reading local files or URLs) and exponential entity expansion are declared."""
+    for enc in ("utf-8", "utf-16-le", "utf-16-be"):
+        at = content.find("<!DOCTYPE".encode(enc))
+        if at < 0:
+            continue
+        dtd = content[at:at + 65536].decode(enc, errors="replace")
+        if "SYSTEM" in dtd or "PUBLIC" in dtd:
+            why = "external entities, which would read local files or URLs"
+        elif "<!ENTITY" in dtd:
+            why = "entities, which can expand exponentially (a 'billion laughs' attack)"
+        else:
+            why = "a DTD"
+        raise ReadError("unsafe_docx", f"Word document part {name} declares {why}; Word never "
+                                       "writes a DTD, so the file is refused unread")
 
 
 class _Pages:
@@ -163,10 +204,18 @@ def _para_props(p: Any) -> tuple[str | None, int | None, int | None]:
         num_id = numpr.find(f"{_W}numId")
         if num_id is None or num_id.get(f"{_W}val") != "0":
             ilvl = numpr.find(f"{_W}ilvl")
-            num_level = int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+            num_level = _level(ilvl.get(f"{_W}val"), 0) if ilvl is not None else 0
     outline = ppr.find(f"{_W}outlineLvl")
-    out_level = int(outline.get(f"{_W}val", "9")) if outline is not None else None
+    out_level = _level(outline.get(f"{_W}val"), 9) if outline is not None else None
     return style_id, num_level, out_level if out_level is not None and out_level < 9 else None
+
+
+def _level(value: str | None, default: int) -> int:
+    """A list or outline level attribute (0-9); ``default`` when absent or damaged."""
+    try:
+        return min(max(int(value), 0), 9) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _body_elements(parent: Any) -> Iterator[Any]:
@@ -253,9 +302,14 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
 
     try:
         document = docx.Document(io.BytesIO(data))
+    except MemoryError:
+        raise
     except Exception as exc:
         raise ReadError("corrupt_docx", f"cannot open Word document: {exc}") from exc
-    root = document.element.body
+    root = document.element.find(f"{_W}body")
+    if document.element.tag != f"{_W}document" or root is None:
+        raise ReadError("corrupt_docx", "Word document is damaged: word/document.xml has no "
+                                        "document body")
     rendered = next(root.iter(f"{_W}lastRenderedPageBreak"), None) is not None
     pages, styles, items = _Pages(rendered), _Styles(document), []
     for el in _body_elements(root):

@@ -10,6 +10,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from extractors.errors import ReadError
+from extractors.readers.sniff import sniff
+
 # Characters used as bullet glyphs in Word/PDF output (incl. Symbol/Wingdings private-use ones).
 BULLET_CHARS = "-*+•●○◦▪▫■□‣⁃∙·–—\u2043\ue000-\uf8ff"
 _BULLET_RE = re.compile(rf"^(\s*)([{BULLET_CHARS}])\s+(.*)$")
@@ -43,32 +46,66 @@ _PREFIXES = {"co", "non", "self", "ex", "vice", "anti", "semi", "multi", "cross"
              "re", "in", "on", "out", "well", "follow", "full", "half", "all", "long", "high"}
 _VOCAB_RE = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*")
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+# Characters no text file has many of: C0/C1 control codes (not tab, newlines, form feed)
+# and the replacement character left by undecodable bytes.
+_BINARY_CHAR_RE = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_NON_ASCII_RE = re.compile("[^\x00-\x7f\ufffd]")
+BINARY_SHARE = 0.02
+"""Largest share of control codes and undecodable bytes a text file may have."""
+
 
 def decode_bytes(data: bytes) -> str:
     """Decode text bytes: BOMs (UTF-8/16/32), UTF-8, BOM-less UTF-16, else Windows-1252.
 
-    NUL bytes and other control characters are removed; newlines are normalised to ``\\n``;
-    form feeds (page breaks, as pdftotext writes them) are kept.
+    NUL bytes and other control characters are removed (a few stray NULs, or NUL padding
+    left by a crash, should not cost the analyst the text); newlines are normalised to ``\\n``;
+    form feeds (page breaks, as pdftotext writes them) are kept. Raises ReadError
+    ``binary_file`` for data that is not text: a recognised binary format (a PDF, zip or
+    image saved under a text extension) or more than ``BINARY_SHARE`` of control codes and
+    undecodable bytes once NULs are dropped.
     """
-    text: str | None = None
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            text = data.decode(enc, errors="replace")
-            break
-    if text is None and len(data) >= 4 and data.count(0) * 3 >= len(data):
-        # BOM-less UTF-16: NULs sit in the odd (LE) or even (BE) positions of ASCII text.
-        odd, even = data[1::2].count(0), data[0::2].count(0)
-        if max(odd, even) * 2 >= len(data) // 2:
-            text = data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
-    if text is None:
-        stripped = data.replace(b"\x00", b"")
-        try:
-            text = stripped.decode("utf-8")
-        except UnicodeDecodeError:
-            text = stripped.decode("cp1252", errors="replace")
+    what = sniff(data)
+    if what:
+        raise ReadError("binary_file", f"file is {what}, not text; check its file extension")
+    text = _decode(data).replace("\x00", "")
+    bad = len(_BINARY_CHAR_RE.findall(text))
+    if bad > max(BINARY_SHARE * len(text), 2):
+        raise ReadError("binary_file", f"file looks like binary data, not text: "
+                                       f"{bad / len(text):.0%} of its characters are control "
+                                       "codes or undecodable bytes")
     return normalize_text(text, keep_form_feed=True)
+
+
+def _decode(data: bytes) -> str:
+    """The text of ``data`` in the encoding its BOM, NUL pattern or byte values point to."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace")
+    if len(data) >= 4 and data.count(0) * 3 >= len(data):
+        # BOM-less UTF-16: NULs fill the odd (LE) or even (BE) positions of Latin-script text
+        # and almost none of the others (binary data has NULs everywhere).
+        odd, even = data[1::2].count(0), data[0::2].count(0)
+        half = len(data) // 2
+        if max(odd, even) * 2 >= half and min(odd, even) * 10 <= half:
+            return data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
+    return _utf8_or_cp1252(data.replace(b"\x00", b""))
+
+
+def _utf8_or_cp1252(data: bytes) -> str:
+    """UTF-8, even with a few damaged bytes (replaced), when its multi-byte characters
+    outnumber the damage; Windows-1252 otherwise."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lenient = data.decode("utf-8", errors="replace")
+    damaged = lenient.count("\ufffd")
+    if len(_NON_ASCII_RE.findall(lenient)) > damaged:
+        return lenient
+    return data.decode("cp1252", errors="replace")
 
 
 def normalize_text(text: str, keep_form_feed: bool = False) -> str:

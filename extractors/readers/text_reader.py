@@ -43,7 +43,8 @@ class _ListLevels:
 
 
 def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
-    """Decode ``data`` (UTF-8 with fallbacks) and build the body from its Markdown structure."""
+    """Decode ``data`` (UTF-8 with fallbacks) and build the body from its Markdown structure;
+    raises ReadError ``binary_file`` for data that is not text."""
     text = decode_bytes(data)
     body = BodyBuilder()
     levels = _ListLevels()

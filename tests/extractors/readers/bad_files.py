@@ -1,0 +1,196 @@
+"""Builders of known-bad input files, made in the tests (no binary fixtures committed).
+
+Each returns the file's bytes; ``BAD_FILES`` names every case with the error it must get
+(``None``: the file must be read and give records).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tests.pipeline.conftest import MINUTES
+
+SECRET = "TOP-SECRET-CONTENT-OUTSIDE-THE-INPUT"
+
+
+def minutes_pdf(user_password: str | None = None) -> bytes:
+    """A one-page PDF of the sample minutes, encrypted when ``user_password`` is given."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for i, line in enumerate(MINUTES.replace("*", "").splitlines()):
+        pdf.text(20, 20 + 6 * i, line)
+    if user_password is not None:
+        pdf.set_encryption(owner_password="owner-secret", user_password=user_password)
+    return bytes(pdf.output())
+
+
+def truncated_pdf() -> bytes:
+    """The PDF cut at two thirds, as an interrupted download leaves it."""
+    data = minutes_pdf()
+    return data[:len(data) * 2 // 3]
+
+
+def garbled_xref_pdf() -> bytes:
+    """Every offset in the cross-reference table wrong (trailer intact): pdfminer recovers."""
+    data = minutes_pdf()
+    start, end = data.rindex(b"\nxref\n"), data.rindex(b"trailer")
+    table = re.sub(rb"\d{10} 00000 n", b"0000000999 00000 n", data[start:end])
+    return data[:start] + table + data[end:]
+
+
+def missing_xref_pdf() -> bytes:
+    """The cross-reference table removed (trailer kept): repaired by rebuilding the table."""
+    data = minutes_pdf()
+    return data[:data.rindex(b"\nxref\n")] + b"\n" + data[data.rindex(b"trailer"):]
+
+
+def destroyed_xref_pdf() -> bytes:
+    """Cross-reference table and trailer overwritten with junk: nothing names the catalog."""
+    data = minutes_pdf()
+    return data[:data.rindex(b"\nxref\n")] + b"\nxref\n0 9\ngarbage\n%%EOF\n"
+
+
+def no_page_size_pdf() -> bytes:
+    """The page's MediaBox (its size) removed: pdfplumber cannot build the page (and its
+    close() then raised again, hiding the error, before pdf_open guarded it)."""
+    return re.sub(rb"/MediaBox\s*\[[^\]]*\]", b"", minutes_pdf())
+
+
+def minutes_docx() -> bytes:
+    """A Word file of the sample minutes."""
+    import docx
+
+    document = docx.Document()
+    for line in MINUTES.replace("*", "").split("\n\n"):
+        document.add_paragraph(line.strip())
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def rewrite_docx(data: bytes, member: str, change: Callable[[bytes], bytes]) -> bytes:
+    """``data`` with one member's bytes changed (the zip stays valid)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            dst.writestr(info, change(content) if info.filename == member else content)
+    return out.getvalue()
+
+
+def _with_dtd(dtd: bytes, reference: bytes) -> Callable[[bytes], bytes]:
+    def change(xml: bytes) -> bytes:
+        xml = xml.replace(b"?>", b"?>" + dtd, 1)
+        return xml.replace(b"The President welcomed", b"The President " + reference, 1)
+    return change
+
+
+def external_entity_docx(secret_path: str) -> bytes:
+    """document.xml declares an external entity reading ``secret_path`` and uses it (XXE)."""
+    dtd = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret_path}">]>'.encode()
+    return rewrite_docx(minutes_docx(), "word/document.xml", _with_dtd(dtd, b"&xxe;"))
+
+
+def billion_laughs_docx() -> bytes:
+    """document.xml declares ten levels of entities, each ten copies of the one below."""
+    levels = [b'<!ENTITY l0 "ha">'] + [
+        b"<!ENTITY l%d \"%s\">" % (i, b"&l%d;" % (i - 1) * 10) for i in range(1, 10)]
+    dtd = b"<!DOCTYPE w:document [" + b"".join(levels) + b"]>"
+    return rewrite_docx(minutes_docx(), "word/document.xml", _with_dtd(dtd, b"&l9;"))
+
+
+def zip_bomb_docx() -> bytes:
+    """document.xml padded with 8 MB of blanks: a compression ratio no real file has."""
+    return rewrite_docx(minutes_docx(), "word/document.xml",
+                        lambda xml: xml.replace(b"<w:body>", b"<w:body>" + b" " * (8 << 20), 1))
+
+
+def lying_zip_docx() -> bytes:
+    """document.xml's declared size is 100 bytes, but it inflates to much more: unpacking
+    stops at the declared size and fails its checksum instead of inflating everything."""
+    data = bytearray(rewrite_docx(minutes_docx(), "word/document.xml",
+                                  lambda xml: xml + b" " * (4 << 20)))
+    name = b"word/document.xml"
+    at = data.index(b"PK\x01\x02")
+    while data[at + 46:at + 46 + len(name)] != name:
+        at = data.index(b"PK\x01\x02", at + 4)
+    struct.pack_into("<I", data, at + 24, 100)  # central directory: uncompressed size
+    return bytes(data)
+
+
+def future_zip_docx() -> bytes:
+    """A zip directory entry asking for zip format version 8.4, which Python cannot unpack
+    (zipfile raised NotImplementedError, found by fuzzing)."""
+    data = bytearray(minutes_docx())
+    struct.pack_into("<H", data, data.index(b"PK\x01\x02") + 6, 84)
+    return bytes(data)
+
+
+def encrypted_docx() -> bytes:
+    """What Word saves for a password-protected document: an OLE2 file holding an
+    EncryptedPackage stream (only its header and directory entry name are mimicked)."""
+    header = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)
+    entry = "EncryptedPackage".encode("utf-16-le").ljust(128, b"\x00")
+    return header + entry + bytes(4096)
+
+
+def old_word_doc() -> bytes:
+    """An old binary Word .doc (OLE2) given a .docx name."""
+    return bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504) + "WordDocument".encode(
+        "utf-16-le").ljust(128, b"\x00") + bytes(4096)
+
+
+TEXT = MINUTES.replace("Chile", "Côte d’Ivoire")
+
+
+@dataclass(frozen=True)
+class BadFile:
+    """One known-bad input: its file name, how to build it, the error it must get (None:
+    read, with records) and a phrase the message must contain."""
+
+    name: str
+    build: Callable[[], bytes]
+    error_type: str | None
+    phrase: str = ""
+
+
+BAD_FILES = [
+    BadFile("encrypted.pdf", lambda: minutes_pdf("open-sesame"), "encrypted", "password"),
+    BadFile("encrypted_empty_password.pdf", lambda: minutes_pdf(""), None),
+    BadFile("truncated.pdf", truncated_pdf, "corrupt_pdf", "truncated"),
+    BadFile("garbled_xref.pdf", garbled_xref_pdf, None),
+    BadFile("missing_xref.pdf", missing_xref_pdf, None),
+    BadFile("destroyed_xref.pdf", destroyed_xref_pdf, "corrupt_pdf", "cross-reference"),
+    BadFile("no_page_size.pdf", no_page_size_pdf, "corrupt_pdf", "pages cannot be read"),
+    BadFile("not_really.pdf", lambda: b"PK\x03\x04" + bytes(60), "corrupt_pdf",
+            "it is a zip archive"),
+    BadFile("empty.txt", lambda: b"", "empty_file", "0 bytes"),
+    BadFile("junk.txt", lambda: bytes(range(256)) * 40, "binary_file", "binary data"),
+    BadFile("pdf_named.txt", minutes_pdf, "binary_file", "a PDF document"),
+    BadFile("utf16_bom.txt", lambda: TEXT.encode("utf-16"), None),
+    BadFile("utf16le_no_bom.txt", lambda: TEXT.encode("utf-16-le"), None),
+    BadFile("utf16be_no_bom.txt", lambda: TEXT.encode("utf-16-be"), None),
+    BadFile("windows1252.txt", lambda: TEXT.replace("’", "'").encode("cp1252"), None),
+    BadFile("utf8_bom.txt", lambda: TEXT.encode("utf-8-sig"), None),
+    BadFile("nul_bytes.txt", lambda: TEXT.encode().replace(b"\n", b"\x00\n") + bytes(2000),
+            None),
+    BadFile("nul_only.txt", lambda: bytes(4096), "no_text", "no text"),
+    BadFile("not_a_zip.docx", lambda: TEXT.encode(), "not_a_zip", "not a zip archive"),
+    BadFile("old_word.docx", old_word_doc, "not_a_zip", "old-format Office file"),
+    BadFile("truncated.docx", lambda: minutes_docx()[:5000], "corrupt_docx", "truncated"),
+    BadFile("zip_version_8.4.docx", future_zip_docx, "corrupt_docx", "zip file version 8.4"),
+    BadFile("password.docx", encrypted_docx, "encrypted", "password-protected"),
+    BadFile("zip_bomb.docx", zip_bomb_docx, "too_large", "zip bomb"),
+    BadFile("lying_sizes.docx", lying_zip_docx, "corrupt_docx", "document.xml"),
+    BadFile("billion_laughs.docx", billion_laughs_docx, "unsafe_docx", "expand"),
+]

@@ -1,0 +1,125 @@
+"""Fuzzing: damaged copies of real minutes in every format go through ``process_file``; each
+must end in records or in a recorded failure with a named cause -- never ``internal_error``
+(an exception no rule foresaw), a hang or a crash.
+
+Seeds: the shared corpus (when present; not the image-only scan, whose OCR takes seconds a
+page), the team's samples in data/raw and small generated files. Two budgets:
+
+* ``make test`` -- a short, derandomized run (the same cases every time);
+* ``make fuzz`` -- ``HYPOTHESIS_PROFILE=fuzz``: ``FUZZ_EXAMPLES`` cases per format (default
+  2000), random, failures saved in ``.hypothesis/`` and replayed first next time. With
+  ``FUZZ_REPORT=path.json`` the cases tried and their outcomes are written there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from extractors.readers import FORMATS
+from pipeline.process import process_file
+from tests.extractors.mutations import Seed, damaged
+from tests.extractors.readers.bad_files import TEXT, minutes_docx, minutes_pdf
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus"
+SAMPLES = ROOT / "data" / "raw"
+LONG = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2000")) if LONG else 100
+HANG_S = 120 if LONG else 60  # one case taking longer than this is a hang
+
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=not LONG,
+                database=settings.default.database if LONG else None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                       HealthCheck.filter_too_much,
+                                       HealthCheck.function_scoped_fixture])
+
+OUTCOMES: dict[str, Counter[str]] = {}
+DISTINCT: dict[str, set[int]] = {}
+
+
+def _seeds(ext: str) -> list[Seed]:
+    """Small generated files first (Hypothesis shrinks towards them), then the samples and
+    the corpus (corpus only for the long run: its files take a second each to extract)."""
+    generated = {"txt": TEXT.encode(), "docx": minutes_docx(), "pdf": minutes_pdf()}
+    seeds = [Seed(f"generated.{ext}", ext, generated[ext])]
+    files = sorted(SAMPLES.glob(f"*.{ext}"))
+    if LONG and CORPUS.is_dir():
+        files += sorted(CORPUS.glob(f"*.{ext}"))
+    for path in files:
+        if ".scan." not in path.name and "scanned" not in path.name \
+                and not path.name.upper().startswith("README"):
+            seeds.append(Seed(path.name, ext, path.read_bytes()))
+    return seeds
+
+
+class Hang(Exception):
+    """A case ran past HANG_S seconds."""
+
+
+def _alarm(signum: int, frame: FrameType | None) -> None:
+    raise Hang(f"one case took more than {HANG_S} s")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report() -> Iterator[None]:
+    """Print (and with FUZZ_REPORT, save) the cases tried and their outcomes."""
+    yield
+    summary = {ext: {"cases": sum(c.values()), "distinct_inputs": len(DISTINCT[ext]),
+                     "outcomes": dict(c.most_common())} for ext, c in OUTCOMES.items()}
+    print("\nfuzz:", json.dumps(summary, indent=1))
+    target = os.environ.get("FUZZ_REPORT")
+    if target:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        Path(target).write_text(json.dumps(summary, indent=1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz")
+
+
+def _check(workdir: Path, ext: str, data: bytes) -> None:
+    """Process one damaged file; fail on an unforeseen error or a hang."""
+    assert f".{ext}" in FORMATS
+    path = workdir / f"case.{ext}"
+    path.write_bytes(data)
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(HANG_S)
+    try:
+        outcome = process_file(path)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    kind = "records" if outcome.extraction is not None else outcome.failure.error_type
+    OUTCOMES.setdefault(ext, Counter())[kind] += 1
+    DISTINCT.setdefault(ext, set()).add(hash(data))
+    assert (outcome.extraction is None) != (outcome.failure is None)
+    if outcome.failure is not None:
+        assert outcome.failure.error_type != "internal_error", outcome.failure.message
+        assert outcome.failure.message
+
+
+def _fuzz_test(ext: str):  # type: ignore[no-untyped-def]
+    @pytest.mark.timeout(0 if LONG else 300)
+    @FUZZ
+    @given(case=damaged(_seeds(ext)))
+    def test(workdir: Path, case: tuple[Seed, bytes]) -> None:
+        _check(workdir, ext, case[1])
+
+    test.__name__ = f"test_damaged_{ext}_is_records_or_a_named_failure"
+    test.__doc__ = f"Damaged .{ext} files: records or a named failure, never a crash."
+    return test
+
+
+test_damaged_txt = _fuzz_test("txt")  # .md files go through the same reader
+test_damaged_docx = _fuzz_test("docx")
+test_damaged_pdf = _fuzz_test("pdf")
