@@ -60,6 +60,10 @@ bench: $(STAMP) ## benchmark: 510 documents in 3 formats; writes the table into 
 	@command -v pdftotext >/dev/null 2>&1 || echo "note: pdftotext (poppler-utils) missing; no PDF baseline"
 	$(BIN)/python scripts/bench.py --readme --json build/bench/results.json
 
+.PHONY: fuzz
+fuzz: $(STAMP) ## fuzz the readers with damaged files (FUZZ_EXAMPLES per format, default 2000)
+	HYPOTHESIS_PROFILE=fuzz FUZZ_REPORT=build/fuzz/report.json $(BIN)/python -m pytest -q -s tests/extractors/test_fuzz.py
+
 .PHONY: notebook
 notebook: $(STAMP) ## run the exploration notebook on ../shared/corpus and save its outputs
 	$(BIN)/python scripts/run_notebook.py

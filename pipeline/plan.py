@@ -52,6 +52,8 @@ def _refusal(path: Path, root: Path) -> tuple[str, str] | None:
             return "symlink_outside_input", "symbolic link points outside the input folder"
     except (RuntimeError, OSError):  # Path.resolve() on a loop
         return "symlink_loop", "symbolic link loops back on itself"
+    if path.exists() and not path.is_file():  # a FIFO or device would block the reader
+        return "not_a_file", "symbolic link points to something that is not a regular file"
     return None
 
 

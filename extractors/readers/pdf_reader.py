@@ -215,7 +215,7 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
             scanned = [i for i, lines in enumerate(pages)
                        if needs_ocr(pdf.pages[i], lines, unmapped[i])]
             ocr = read_scanned(pdf, pages, scanned)
-        except ReadError:
+        except (ReadError, MemoryError):  # a MemoryError is the memory limit, not damage
             raise
         except Exception as exc:
             raise translate_error(exc) from exc

@@ -7,11 +7,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import STEMS, check_offsets
 
 from extractors.errors import ReadError
 from extractors.limits import Limits
 from extractors.readers import parse_bytes, read_document
+from tests.extractors.readers.conftest import STEMS, check_offsets
 
 
 def test_fixture_structure_order_and_pages(fixture_docx: bytes) -> None:

@@ -8,9 +8,9 @@ import itertools
 from pathlib import Path
 
 import pytest
-from conftest import STEMS
 
 from extractors.readers import read_document
+from tests.extractors.readers.conftest import STEMS
 
 FORMATS = ("txt", "docx", "pdf")
 MIN_RATIO = 0.98

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CORPUS, check_offsets
 
 from extractors.readers import parse_bytes
 from extractors.readers.ocr import ScanResult, hocr_page, snap_sizes, tesseract_version
 from extractors.readers.pdf_layout import Line, Word
 from models.document import Document
+from tests.extractors.readers.conftest import CORPUS, check_offsets
 
 TESSERACT = tesseract_version()
 needs_tesseract = pytest.mark.skipif(

@@ -7,12 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import STEMS, check_offsets
 
 from extractors.errors import ReadError
 from extractors.readers import parse_bytes, read_document
 from extractors.readers.markup import join_hyphenated
 from extractors.readers.pdf_layout import is_page_number
+from tests.extractors.readers.conftest import STEMS, check_offsets
 
 
 def test_fixture_pdf_structure(fixture_pdf: bytes) -> None:

@@ -6,10 +6,10 @@ import codecs
 from pathlib import Path
 
 import pytest
-from conftest import STEMS, check_offsets
 
 from extractors.errors import ReadError
 from extractors.readers import parse_bytes, read_document
+from tests.extractors.readers.conftest import STEMS, check_offsets
 
 
 def _read(text: str | bytes, fmt: str = "md"):  # type: ignore[no-untyped-def]
