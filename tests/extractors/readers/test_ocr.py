@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from extractors.readers import parse_bytes
-from extractors.readers.ocr import ScanResult, hocr_page, snap_sizes, tesseract_version
+from extractors.readers.hocr import hocr_page, snap_sizes
+from extractors.readers.ocr import ScanResult, tesseract_version
 from extractors.readers.pdf_layout import Line, Word
 from models.document import Document
 from tests.extractors.readers.conftest import CORPUS, check_offsets
