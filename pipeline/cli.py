@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from extractors.limits import DEFAULT_LIMITS, Limits, limits_from_env
+from extractors.limits import DEFAULT_LIMITS, Limits, limits_from_env, limits_from_mapping
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
 
@@ -50,12 +50,11 @@ def _ingest_file(args: argparse.Namespace) -> int:
 
 def _limits(args: argparse.Namespace) -> Limits:
     """The per-document limits: defaults, then ``MINUTES_*`` variables, then the flags."""
-    from dataclasses import replace
-
     given = {"timeout_s": args.timeout, "memory_mb": args.max_memory,
              "max_pages": args.max_pages,
-             "max_bytes": None if args.max_mb is None else int(args.max_mb * 2**20)}
-    return replace(limits_from_env(), **{k: v for k, v in given.items() if v is not None})
+             "max_bytes": None if args.max_mb is None else args.max_mb * 2**20}
+    return limits_from_mapping({k: v for k, v in given.items() if v is not None},
+                               limits_from_env())
 
 
 def _ingest_folder(args: argparse.Namespace) -> int:

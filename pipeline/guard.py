@@ -24,8 +24,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from extractors.errors import ReadError
 from extractors.limits import DEFAULT_LIMITS, Limits
-from extractors.readers import doc_id_for
+from extractors.readers import doc_id_for, load_bytes
 from models.records import Failure
 from models.version import PIPELINE_VERSION
 from pipeline.process import Outcome, process_file
@@ -98,12 +99,9 @@ def _allow_children() -> None:
 
 def _doc_id(path: str, limits: Limits) -> str | None:
     try:
-        p = Path(path)
-        if p.stat().st_size <= limits.max_bytes:
-            return doc_id_for(p.read_bytes())
-    except OSError:
-        pass
-    return None
+        return doc_id_for(load_bytes(Path(path), limits))
+    except ReadError:
+        return None
 
 
 def _limit_failure(path: str, stage: str, error_type: str, message: str,

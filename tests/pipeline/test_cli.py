@@ -59,3 +59,17 @@ def test_python_dash_m_pipeline_starts_the_cli() -> None:
 
 def test_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["ingest", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 2
+
+
+def test_limit_flags_reach_the_document(minutes_folder: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    good = str(minutes_folder / "good_one.txt")
+    monkeypatch.setenv("MINUTES_MAX_BYTES", "100")  # the environment refuses it ...
+    assert main(["ingest", "--file", good, "--json"]) == 3
+    failure = json.loads(capsys.readouterr().out)["failure"]
+    assert failure["error_type"] == "too_large" and "(limit 0.0 MB)" in failure["message"]
+    assert main(["ingest", "--file", good, "--json", "--max-mb", "1"]) == 0  # ... a flag wins
+    capsys.readouterr()
+    monkeypatch.delenv("MINUTES_MAX_BYTES")
+    assert main(["ingest", "--file", good, "--json", "--max-mb", "0.0001"]) == 3
+    assert json.loads(capsys.readouterr().out)["failure"]["error_type"] == "too_large"
