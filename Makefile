@@ -52,7 +52,7 @@ test: $(STAMP) ## run the test suite and ruff
 	$(BIN)/python -m pytest -q
 
 .PHONY: eval
-eval: $(STAMP) ## score extraction on ../shared/corpus against ../shared/gold
+eval: $(STAMP) ## score extraction on ../shared/corpus and ../shared/corpus-wide against their gold
 	$(BIN)/minutes eval --per-doc
 
 .PHONY: bench

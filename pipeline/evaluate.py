@@ -133,49 +133,64 @@ def score_meeting(gold: dict[str, Any], pred: dict[str, Any] | None) -> Score:
     return score
 
 
+def _same_attendee(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    return (g["code"] == p["delegation_code"] and g["status"] == p["status"]
+            and fold_accents(g["person"]) == fold_accents(p["person"]))
+
+
+def _same_agenda(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    if (fold(g["number"]) or None) != (fold(p["number"]) or None):
+        return False
+    return SequenceMatcher(None, fold(g["title"]), fold(p["title"])).ratio() >= 0.8
+
+
+def _same_intervention(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    speaker_ok = (g["code"] == p["speaker_code"]) if g.get("code") \
+        else (g.get("role") is not None and g.get("role") == p["speaker_role"])
+    return speaker_ok and _contains_anchor(p["text"], g["anchors"])
+
+
+def _same_decision(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    return g["kind"] == p["kind"] and _contains_anchor(p["text"], g["anchors"])
+
+
+def _same_date(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    return g["start"] == _value(p["date_start"]) and g["end"] == _value(p["date_end"])
+
+
+_SAME = {"attendees": _same_attendee, "agenda_items": _same_agenda,
+         "interventions": _same_intervention, "decisions": _same_decision,
+         "dates": _same_date}
+
+
 def score_attendees(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
     """Match on (code, status, person) with accent/case-insensitive person."""
-    def same(g: dict[str, Any], p: dict[str, Any]) -> bool:
-        return (g["code"] == p["delegation_code"] and g["status"] == p["status"]
-                and fold_accents(g["person"]) == fold_accents(p["person"]))
-    return _score(gold, pred, same, {
+    return _score(gold, pred, _same_attendee, {
         "role": lambda g, p: (g["role"] or None) == (p["role"] or None),
         "honorific": lambda g, p: (g["honorific"] or None) == (p["honorific"] or None),
     })
 
 
 def score_agenda(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
-    """Match on number and title similarity >= 0.8."""
-    def same(g: dict[str, Any], p: dict[str, Any]) -> bool:
-        if (g["number"] or None) != (p["number"] or None):
-            return False
-        return SequenceMatcher(None, fold(g["title"]), fold(p["title"])).ratio() >= 0.8
-    return _score(gold, pred, same)
+    """Match on number (case-insensitive) and title similarity >= 0.8."""
+    return _score(gold, pred, _same_agenda)
 
 
 def score_interventions(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
     """Speakers agree and the turn's text contains one of the gold anchors."""
-    def same(g: dict[str, Any], p: dict[str, Any]) -> bool:
-        speaker_ok = (g["code"] == p["speaker_code"]) if g.get("code") \
-            else (g.get("role") is not None and g.get("role") == p["speaker_role"])
-        return speaker_ok and _contains_anchor(p["text"], g["anchors"])
-    return _score(gold, pred, same, {
+    return _score(gold, pred, _same_intervention, {
         "agenda_item": lambda g, p: (g["agenda_item"] or None) == (p["agenda_item"] or None),
     })
 
 
 def score_decisions(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
     """Kinds agree and the text contains one of the gold anchors."""
-    def same(g: dict[str, Any], p: dict[str, Any]) -> bool:
-        return g["kind"] == p["kind"] and _contains_anchor(p["text"], g["anchors"])
-    return _score(gold, pred, same)
+    return _score(gold, pred, _same_decision)
 
 
 def score_dates(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Score:
     """Match on (start, end)."""
-    def same(g: dict[str, Any], p: dict[str, Any]) -> bool:
-        return g["start"] == _value(p["date_start"]) and g["end"] == _value(p["date_end"])
-    return _score(gold, pred, same, {
+    return _score(gold, pred, _same_date, {
         "year_inferred": lambda g, p: bool(g["year_inferred"]) == bool(p["year_inferred"]),
     })
 
@@ -220,10 +235,30 @@ def _load_tables(out: Path) -> dict[str, list[dict[str, Any]]]:
     return {t: store.read_table(t).to_pylist() for t in TABLE_ORDER}
 
 
-def evaluate(corpus: Path, gold_dir: Path, formats: Sequence[str] = FORMATS,
-             out: Path | None = None) -> dict[str, Any]:
-    """Score every table per (format, document) and pooled per format."""
+def _gold_dir_for(corpus: Path) -> Path:
+    """A corpus's gold: its own ``gold/`` folder, else the ``gold/`` beside it."""
+    own = corpus / "gold"
+    return own if own.is_dir() else corpus.parent / "gold"
+
+
+def _matches(table: str, gold: list[dict[str, Any]],
+             pred: list[dict[str, Any]]) -> tuple[list[Any], list[Any]]:
+    """The gold records and predictions a table's scorer left unmatched (for ``--misses``)."""
+    same = _SAME[table]
+    pairs = greedy_match(gold, pred, same)
+    hit_g = {id(g) for g, _ in pairs}
+    hit_p = {id(p) for _, p in pairs}
+    return [g for g in gold if id(g) not in hit_g], [p for p in pred if id(p) not in hit_p]
+
+
+def evaluate(corpus: Path, gold_dir: Path | None = None, formats: Sequence[str] = FORMATS,
+             out: Path | None = None, docs: Sequence[str] | None = None) -> dict[str, Any]:
+    """Score every table per (format, document) and pooled per format. ``docs`` limits the
+    run to gold stems that start with one of its prefixes."""
+    gold_dir = gold_dir or _gold_dir_for(corpus)
     golds = {p.stem: json.loads(p.read_text("utf-8")) for p in sorted(gold_dir.glob("*.json"))}
+    if docs:
+        golds = {k: v for k, v in golds.items() if any(k.startswith(d) for d in docs)}
     files = corpus_files(corpus, list(golds), formats)
     with tempfile.TemporaryDirectory(prefix="minutes-eval-") as tmp:
         target = out or Path(tmp)
@@ -238,19 +273,36 @@ def evaluate(corpus: Path, gold_dir: Path, formats: Sequence[str] = FORMATS,
                 rows.setdefault(key, {}).setdefault(table, []).append(rec)
     pooled: dict[str, dict[str, Score]] = {}
     per_doc: dict[str, dict[str, Score]] = {}
+    misses: dict[str, dict[str, Any]] = {}
     for key in files:
         stem, fmt = key.rsplit(".", 1)
         gold = golds[stem]
         pred = rows.get(key, {})
-        doc_scores = {"meetings": score_meeting(gold["meeting"],
-                                                (pred.get("meetings") or [None])[0])}
+        meeting = (pred.get("meetings") or [None])[0]
+        doc_scores = {"meetings": score_meeting(gold["meeting"], meeting)}
+        misses[key] = {"meetings": {
+            gf: (gold["meeting"].get(gf), _value(meeting.get(col)) if meeting else None)
+            for gf, col in MEETING_FIELDS.items()
+            if not doc_scores["meetings"].extra[f"field:{gf}"][0]}}
         for table, scorer in SCORERS.items():
             ordered = sorted(pred.get(table, []), key=lambda r: (r["char_start"], r["char_end"]))
             doc_scores[table] = scorer(gold.get(table, []), ordered)
+            misses[key][table] = _matches(table, gold.get(table, []), ordered)
         per_doc[key] = doc_scores
         for table, score in doc_scores.items():
             pooled.setdefault(fmt, {}).setdefault(table, Score()).add(score)
-    return {"pooled": pooled, "per_doc": per_doc, "errors": errors}
+    return {"pooled": pooled, "per_doc": per_doc, "errors": errors, "misses": misses}
+
+
+def evaluate_corpora(corpora: Sequence[Path], formats: Sequence[str] = FORMATS,
+                     out: Path | None = None,
+                     docs: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
+    """``evaluate`` each corpus against its own gold; corpus folder name -> result."""
+    results = {}
+    for corpus in corpora:
+        keep = out / corpus.name if out else None
+        results[corpus.name] = evaluate(corpus, _gold_dir_for(corpus), formats, keep, docs)
+    return results
 
 
 # -- reporting -----------------------------------------------------------------------------
@@ -307,34 +359,76 @@ def to_json(result: dict[str, Any]) -> dict[str, Any]:
             "errors": result["errors"]}
 
 
+def _brief(record: Any) -> str:
+    if not isinstance(record, dict):
+        return str(record)
+    keep = {k: v for k, v in record.items()
+            if k not in {"doc_id", "char_end", "page", "pipeline_version", "source_path"}
+            and v not in (None, "", [])}
+    text = json.dumps(keep, ensure_ascii=False, default=str)
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def render_misses(result: dict[str, Any], tables: Sequence[str] = TABLE_ORDER) -> str:
+    """Per document, the gold records missed (``-``) and the predictions unmatched (``+``)."""
+    lines = []
+    for key, by_table in sorted(result["misses"].items()):
+        for table in tables:
+            got = by_table.get(table)
+            if table == "meetings":
+                for fld, (g, p) in (got or {}).items():
+                    lines.append(f"{key} meetings.{fld}: gold {g!r} pred {p!r}")
+                continue
+            missed, extra = got or ([], [])
+            lines += [f"{key} {table} - {_brief(g)}" for g in missed]
+            lines += [f"{key} {table} + {_brief(p)}" for p in extra]
+    return "\n".join(lines)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``minutes eval``."""
-    here = Path(__file__).resolve().parents[1]
-    parser.add_argument("--corpus", type=Path, default=here.parent / "shared" / "corpus")
-    parser.add_argument("--gold", type=Path, default=here.parent / "shared" / "gold")
+    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    parser.add_argument("--corpus", type=Path, action="append", default=None,
+                        help="a corpus folder (repeatable); its gold is its own gold/ folder "
+                             "or the gold/ beside it (default: ../shared/corpus and "
+                             "../shared/corpus-wide)")
     parser.add_argument("--formats", default=",".join(FORMATS),
                         help="comma-separated formats to score (txt,docx,pdf,scan)")
+    parser.add_argument("--docs", default="",
+                        help="comma-separated document stem prefixes to score (default: all)")
     parser.add_argument("--per-doc", action="store_true", help="also print F1 per document")
+    parser.add_argument("--misses", default=None, const=",".join(TABLE_ORDER), nargs="?",
+                        help="print the unmatched gold (-) and predicted (+) records of these "
+                             "tables (default: all)")
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
     parser.add_argument("--keep", type=Path, default=None,
                         help="write the extracted tables here instead of a temporary folder")
+    parser.set_defaults(default_corpora=[shared / "corpus", shared / "corpus-wide"])
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the evaluation and print the table."""
-    for path in (args.corpus, args.gold):
-        if not path.is_dir():
-            print(f"minutes eval: folder not found: {path}")
+    """Run the evaluation and print a table per corpus."""
+    corpora = args.corpus or args.default_corpora
+    for path in corpora:
+        if not path.is_dir() or not _gold_dir_for(path).is_dir():
+            print(f"minutes eval: corpus or its gold folder not found: {path}")
             return 2
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
-    result = evaluate(args.corpus, args.gold, formats, args.keep)
+    docs = [d.strip() for d in args.docs.split(",") if d.strip()]
+    results = evaluate_corpora(corpora, formats, args.keep, docs)
     if args.json:
-        print(json.dumps(to_json(result), indent=1))
-    else:
+        print(json.dumps({name: to_json(r) for name, r in results.items()}, indent=1))
+        return 0
+    for name, result in results.items():
+        print(f"## {name}\n")
         print(render_markdown(result))
         if args.per_doc:
             print()
             print(render_per_doc(result))
+        if args.misses:
+            print()
+            print(render_misses(result, [t.strip() for t in args.misses.split(",")]))
+        print()
     return 0
 
 
