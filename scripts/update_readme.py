@@ -26,6 +26,20 @@ def replace_section(text: str, name: str, body: str) -> str:
     return pattern.sub(lambda m: m.group(1) + body.rstrip("\n") + "\n" + m.group(2), text)
 
 
+def eval_section() -> str:
+    """Pooled and per-document eval tables for every corpus beside the checkout."""
+    from pipeline.evaluate import FORMATS, evaluate_corpora, render_markdown, render_per_doc
+    shared = ROOT.parent / "shared"
+    results = evaluate_corpora([shared / "corpus", shared / "corpus-wide"], FORMATS)
+    parts = [f"Measured {dt.date.today().isoformat()} with `minutes eval --per-doc` "
+             "(`make eval`).\n"]
+    for name, result in results.items():
+        parts += [f"#### `../shared/{name}/`\n", render_markdown(result), "",
+                  "<details><summary>F1 per document</summary>\n", render_per_doc(result),
+                  "\n</details>\n"]
+    return "\n".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Rewrite README.md in place."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -34,11 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     readme = ROOT / "README.md"
     text = replace_section(readme.read_text("utf-8"), "tables", data_dictionary())
     if args.eval:
-        from pipeline.evaluate import FORMATS, evaluate, render_markdown
-        corpus, gold = ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "gold"
-        table = render_markdown(evaluate(corpus, gold, FORMATS))
-        stamp = f"Measured {dt.date.today().isoformat()} with `minutes eval` (`make eval`).\n\n"
-        text = replace_section(text, "eval", stamp + table)
+        text = replace_section(text, "eval", eval_section())
     readme.write_text(text, "utf-8")
     return 0
 

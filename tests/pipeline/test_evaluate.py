@@ -90,3 +90,60 @@ def test_meeting_fields_scored_one_by_one() -> None:
 
 def test_fold_joins_line_end_hyphens() -> None:
     assert fold("imple-\n  mentation  Plan") == "implementation plan"
+
+
+def test_agenda_numbers_compare_case_insensitively() -> None:
+    gold = [{"number": "III.A", "title": "Budget"}]
+    assert score_agenda(gold, [{"number": "iii.a", "title": "Budget"}]).matched == 1
+
+
+MINUTES = """Minutes of the Third Meeting of the Lakeside Water Board
+
+Present: Ms. Ada Ferris (Chair), Mr. Tom Okafor
+
+1. Opening
+The Chair opened the meeting.
+"""
+
+
+def _gold(title: str) -> dict:
+    meeting = {"title": title, "meeting_type": "other", "sequence": 3, "date": None,
+               "year_inferred": False, "start_time": None, "end_time": None, "venue": None,
+               "presidency": None}
+    return {"meeting": meeting, "attendees": [], "interventions": [], "decisions": [],
+            "dates": [], "agenda_items": [{"number": "1", "title": "Opening"},
+                                          {"number": "9", "title": "Never held"}]}
+
+
+def test_eval_scores_each_corpus_against_its_own_gold(tmp_path, capsys) -> None:
+    import json
+
+    from pipeline.evaluate import main
+
+    own = tmp_path / "board"  # gold in its own gold/ folder
+    (own / "gold").mkdir(parents=True)
+    (own / "b1.txt").write_text(MINUTES, "utf-8")
+    (own / "gold" / "b1.json").write_text(json.dumps(_gold("Board")), "utf-8")
+    beside = tmp_path / "set" / "corpus"  # gold in the gold/ folder beside it
+    beside.mkdir(parents=True)
+    (tmp_path / "set" / "gold").mkdir()
+    (beside / "c1.txt").write_text(MINUTES, "utf-8")
+    (tmp_path / "set" / "gold" / "c1.json").write_text(json.dumps(_gold("Other")), "utf-8")
+
+    assert main(["--corpus", str(own), "--corpus", str(beside), "--formats", "txt",
+                 "--per-doc", "--misses", "agenda_items,meetings"]) == 0
+    out = capsys.readouterr().out
+    assert "## board" in out and "## corpus" in out
+    assert "| b1.txt |" in out and "| c1.txt |" in out
+    # the item the minutes never hold is listed as missed gold, in each corpus
+    assert 'b1.txt agenda_items - {"number": "9", "title": "Never held"}' in out
+    assert 'c1.txt agenda_items - {"number": "9"' in out
+    assert "b1.txt meetings.title: gold 'Board'" in out
+
+
+def test_eval_refuses_a_corpus_without_gold(tmp_path, capsys) -> None:
+    from pipeline.evaluate import main
+
+    (tmp_path / "lonely").mkdir()
+    assert main(["--corpus", str(tmp_path / "lonely")]) == 2
+    assert "gold folder not found" in capsys.readouterr().out
