@@ -16,7 +16,6 @@ import re
 from collections import Counter
 from functools import cache
 
-from extractors.attendance_lines import inline_heading
 from extractors.context import Context
 from extractors.gazetteer import RESOURCES
 from extractors.meeting.header import HeaderLine, opening_text
@@ -106,11 +105,13 @@ def _from_body(ctx: Context, title: str | None) -> str | None:
     if not body:
         return None
     marks = patterns("chair_mark", 0)
+    labels = patterns("attendance_label")
     for b in ctx.doc.blocks:
         line = ctx.doc.block_text(b)
-        if b.furniture or not inline_heading(line):
+        label = next((m for p in labels if (m := p.match(line))), None)
+        if b.furniture or label is None:
             continue
-        for item in re.split(r"[;,]", line[inline_heading(line)[1]:]):
+        for item in re.split(r"[;,]", line[label.end():]):
             if any(p.search(item) for p in marks) and not re.search(r"\([^)]*\b[A-Z]{2,}\b", item):
                 return acronym(body)
     return None

@@ -24,6 +24,10 @@ _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# Tags that end a cell, row, paragraph or list item: they stand for a space, so the cells of an
+# HTML table kept in Markdown do not run together ("31/05/2015</td><td>DD" -> "31/05/2015 DD").
+_BLOCK_TAG_RE = re.compile(r"</?(?:td|th|tr|table|tbody|thead|tfoot|p|div|li|ul|ol|h[1-6]|"
+                           r"caption|section|article|header|footer)\b[^<>]*>", re.I)
 _BR_RE = re.compile(r"<br\s*/?>", re.I)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -125,6 +129,7 @@ def strip_inline(text: str) -> str:
     if any(c in text for c in "<*_[`~&\\"):
         text = _COMMENT_RE.sub("", text)
         text = _BR_RE.sub(" ", text)
+        text = _BLOCK_TAG_RE.sub(" ", text)
         text = _TAG_RE.sub("", text)
         text = _IMAGE_RE.sub(r"\1", text)
         text = _LINK_RE.sub(r"\1", text)
