@@ -26,8 +26,8 @@ OPENING_CHARS = 2500
 HELD_REACH = 160
 SUBJECT_REACH = 60
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9\)]{2})\.\s+(?=[A-Z\d])|\n")
-_TIME_TAIL = re.compile(
-    r"(?i)[\s,]*(?:at|from)\s+\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?\s?m\.?|hrs|hours)?.*$")
+_TIME_TAIL = re.compile(r"(?i)[\s,]*(?:(?:at|from)\s+\d{1,2}(?:[.:]\d\d)?|\d{1,2}[.:]\d\d)"
+                        r"\s*(?:[ap]\.?\s?m\.?|hrs|hours)?.*$")
 _WEEKDAY_TAIL = re.compile(r"[\s,]*\b[A-Z][a-z]+day[.,]?$")
 _LABEL = re.compile(r"^[A-Z][\w ]{0,20}:\s*\S")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}(?:\.\d+)*[.)]|\([a-z0-9]{1,4}\)|[a-z][.)])\s")

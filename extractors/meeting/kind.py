@@ -33,7 +33,8 @@ def _ordinal_in(rx: re.Pattern[str], text: str) -> int | None:
 
 def _generic_patterns() -> list[re.Pattern[str]]:
     nouns = "(?:" + "|".join(map(re.escape, words("sequence_noun"))) + ")"
-    return [re.compile(expand(rf"(?P<ord>{ordinal_regex()})\s+(?:{{QUAL}}\s+)?{nouns}\b"), re.I),
+    ordinal = rf"(?P<ord>{ordinal_regex()})"
+    return [re.compile(expand(rf"{ordinal}(?:\s+[\w-]+){{0,2}}?\s+{nouns}\b"), re.I),
             re.compile(rf"\b{nouns}\s+(?:no\.?\s*|number\s+|#\s*)?(?P<num>(?!(?:19|20)\d\d\b)\d{{1,4}})\b(?![./])",
                        re.I)]
 

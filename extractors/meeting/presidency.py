@@ -36,8 +36,10 @@ def _demonyms() -> dict[str, str]:
 
 
 def presiding_state(ctx: Context, text: str) -> str | None:
-    """Code of the State named (or described by its adjective) at the end of ``text``."""
-    words = text.strip(" ,.;:").split()
+    """Code of the State named (or described by its adjective) at the end of ``text`` (a
+    trailing "in <City>" is left out: "Representative of Canada in Port Elstow")."""
+    text = re.sub(r"\s+in(?:\s+[A-Z][\w'’-]*)+\s*$", "", text.strip(" ,.;:"))
+    words = text.split()
     for k in range(len(words)):
         tail = " ".join(words[k:])
         d = ctx.resolve(tail)
@@ -47,6 +49,12 @@ def presiding_state(ctx: Context, text: str) -> str | None:
         if code:
             return code
     return None
+
+
+def _deleg(m: re.Match[str]) -> str:
+    """The delegation a chair pattern captured (patterns with two shapes name it ``deleg2``)."""
+    groups = m.groupdict()
+    return groups.get("deleg") or groups.get("deleg2") or ""
 
 
 def _from_attendees(ctx: Context) -> str | None:
@@ -62,12 +70,12 @@ def _from_statements(ctx: Context, lines: list[HeaderLine], text: str) -> str | 
     for ln in lines:
         for p in patterns("chair_statement", 0)[:1]:
             m = p.search(ln.text)
-            if m and (code := presiding_state(ctx, m.group("deleg"))):
+            if m and (code := presiding_state(ctx, _deleg(m))):
                 return code
     hits: list[tuple[int, str]] = []
     for p in patterns("chair_statement", 0):
         for m in p.finditer(text):
-            code = presiding_state(ctx, m.group("deleg"))
+            code = presiding_state(ctx, _deleg(m))
             if code:
                 hits.append((m.start(), code))
                 break

@@ -50,6 +50,14 @@ def _date_placement_ok(text: str) -> bool:
     return True
 
 
+def _is_label(text: str) -> bool:
+    """A "Label: value" line whose value names no meeting ("Venue: Harbour House")."""
+    if not _LABEL.match(text):
+        return False
+    label, value = text.split(":", 1)
+    return len(label.split()) <= 3 and not has_meeting_noun(value)
+
+
 def is_candidate(line: HeaderLine) -> bool:
     """Whether a head line can be (part of) a title."""
     text = line.text
@@ -57,7 +65,7 @@ def is_candidate(line: HeaderLine) -> bool:
         return False
     if is_dateline(text) or is_chair_line(text) or is_masthead_session(text):
         return False
-    if _LABEL.match(text) or any(p.search(text) for p in patterns("title_stop")):
+    if _is_label(text) or any(p.search(text) for p in patterns("title_stop")):
         return False
     if not _date_placement_ok(text):
         return False

@@ -25,6 +25,7 @@ FRONT_MATTER = "front_matter"
 @dataclass(frozen=True)
 class _Spec:
     lines: list[tuple[str, re.Pattern[str]]]
+    chrome: re.Pattern[str]
     fm_open: str
     fm_close: tuple[str, ...]
     fm_max: int
@@ -35,13 +36,16 @@ class _Spec:
 def _spec() -> _Spec:
     lines: list[tuple[str, re.Pattern[str]]] = []
     fm: dict = {}
+    chrome = re.compile("(?!)")
     for rec in srsly.read_jsonl(RESOURCES / "furniture.jsonl"):
+        flags = re.I if "i" in rec.get("flags", "") else 0
         if rec["kind"] == "line":
-            flags = re.I if "i" in rec.get("flags", "") else 0
             lines.append((rec["role"], re.compile(rec["pattern"], flags)))
+        elif rec["kind"] == "chrome_phrase":
+            chrome = re.compile(rf"\b(?:{rec['pattern']})(?!\w)|[>»›|/•·-]", flags)
         elif rec["kind"] == FRONT_MATTER:
             fm = rec
-    return _Spec(lines, fm["open"], tuple(fm["close"]), int(fm["max_lines"]),
+    return _Spec(lines, chrome, fm["open"], tuple(fm["close"]), int(fm["max_lines"]),
                  re.compile(fm["line"]))
 
 
@@ -51,9 +55,14 @@ def line_role(line: str) -> str | None:
     text = " ".join(strip_inline(line).strip(" \t#*_|").split())
     if not text or len(text) > 120:
         return None
-    for role, pattern in _spec().lines:
+    spec = _spec()
+    for role, pattern in spec.lines:
         if pattern.fullmatch(text):
             return role
+    rest = spec.chrome.sub(" ", text)
+    widgets = [w for w in spec.chrome.findall(text) if re.search(r"[^\W\d]", w)]
+    if len(widgets) >= 2 and not re.search(r"\w", rest):
+        return "web_chrome"  # several chrome widgets run together on one line
     return None
 
 

@@ -20,6 +20,7 @@ _BULLET_RE = re.compile(rf"^(\s*)([{BULLET_CHARS}])\s+(.*)$")
 _NUMBER_RE = re.compile(r"^(\s*)((?:\d{1,3}(?:\.\d{1,3})*[.)])|(?:\(?[a-zA-Z][.)])"
                         r"|(?:\([ivxIVX]{1,5}\)))\s+(\S.*)$")
 _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ASCIIDOC_HEADING_RE = re.compile(r"^(={1,6})\s+(\S.*?)\s*=*\s*$")  # "= Title", "== Section"
 _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 
@@ -171,7 +172,7 @@ def classify_line(line: str) -> LineInfo:
     indent = len(line) - len(line.lstrip(" \t"))
     if _SEPARATOR_RE.match(line) and "|" in line:
         return LineInfo("separator", "")
-    m = _HEADING_RE.match(line)
+    m = _HEADING_RE.match(line) or _ASCIIDOC_HEADING_RE.match(line)
     if m:
         return LineInfo("heading", m.group(2), indent, len(m.group(1)))
     rest, bulleted = strip_bullet(line)
