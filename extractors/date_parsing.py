@@ -16,6 +16,7 @@ Public helpers:
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -177,6 +178,13 @@ def _order(name: str) -> str | None:
     return "dm" if name in _DAY_FIRST else "md" if name in _MONTH_FIRST else None
 
 
+def _month_first(raw: RawMention) -> RawMention:
+    """A day-first numeric date read month first, where that is a date."""
+    if raw.d1 is None or raw.d1 > 12:
+        return raw
+    return dataclasses.replace(raw, d1=raw.m1, m1=raw.d1)
+
+
 def find_mentions(text: str) -> list[RawMention]:
     """All date mentions in ``text`` in text order. Where matches overlap, the reading in the
     day/month order ``text`` uses more often wins ("12th August 13th January" is two day-first
@@ -196,6 +204,8 @@ def find_mentions(text: str) -> list[RawMention]:
         return (usual is not None and _order(r.pattern) not in (None, usual)
                 and any(p.start < r.end and r.start < p.end for p in preferred))
 
+    if usual == "md":  # numeric dates follow the document's order too ("5/6/2031" = May 6)
+        found = [_month_first(r) if r.pattern == "numeric_dmy" else r for r in found]
     kept: list[RawMention] = []
     for raw in sorted(found, key=lambda r: -(r.end - r.start)):
         if outvoted(raw):

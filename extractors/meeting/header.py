@@ -167,13 +167,14 @@ def is_masthead_session(text: str) -> bool:
 
 
 def header_lines(ctx: Context) -> list[HeaderLine]:
-    """The head's lines in order, up to (not including) the start of the minutes proper."""
+    """The head's lines in order, up to (not including) the start of the minutes proper.
+    Furniture lines are included (marked) but do not count towards the head's size."""
     out: list[HeaderLine] = []
-    chars = 0
+    chars = lines = 0
     for b in ctx.doc.blocks:
         if b.furniture == FRONT_MATTER:
             continue
-        if b.kind == "table_row" or (b.kind == "list_item" and out):
+        if b.kind == "table_row" or (b.kind == "list_item" and lines):
             break
         text = ctx.doc.block_text(b)
         if b.furniture:
@@ -183,8 +184,10 @@ def header_lines(ctx: Context) -> list[HeaderLine]:
             if not line.furniture and is_body_start(ctx, line):
                 return out
             out.append(line)
-            chars += len(line.text)
-            if len(out) >= MAX_LINES or chars >= MAX_CHARS:
+            if not line.furniture:
+                lines += 1
+                chars += len(line.text)
+            if lines >= MAX_LINES or chars >= MAX_CHARS:
                 return out
     return out
 
@@ -200,19 +203,21 @@ def front_matter_title(ctx: Context) -> str | None:
 
 
 def opening_text(ctx: Context) -> tuple[int, str]:
-    """(offset, text) of the head and first paragraphs, outside furniture: where statements of
-    when, where and under whom the meeting was held are looked for."""
-    end = min(len(ctx.doc.text), OPENING_CHARS)
-    parts = []
+    """(offset, text) of the head and first paragraphs (``OPENING_CHARS`` of minutes text,
+    furniture blanked out, offsets kept): where statements of when, where and under whom the
+    meeting was held are looked for."""
+    parts: list[tuple[int, str]] = []
+    size = 0
     for b in ctx.doc.blocks:
-        if b.start >= end:
+        if size >= OPENING_CHARS:
             break
         if b.furniture is None:
             parts.append((b.start, ctx.doc.block_text(b)))
+            size += b.end - b.start
     if not parts:
         return 0, ""
     start = parts[0][0]
-    chars = [" "] * (min(parts[-1][0] + len(parts[-1][1]), len(ctx.doc.text)) - start)
+    chars = [" "] * (parts[-1][0] + len(parts[-1][1]) - start)
     for s, t in parts:
         chars[s - start:s - start + len(t)] = t
     return start, "".join(chars)

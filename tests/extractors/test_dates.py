@@ -171,3 +171,10 @@ def test_weekday_slip_near_the_meeting_keeps_the_year() -> None:
 def test_page_marker_is_not_part_of_a_date() -> None:
     got = _dates("- 1 -\n\n\n30 June 2031\n\nRecord of the meeting held on May 6, 2031")
     assert [g[0] for g in got] == ["30 June 2031", "May 6, 2031"]
+
+
+def test_numeric_dates_follow_the_documents_order() -> None:
+    month_first = "On May 6, 2031 and March 4, 2031 the notes of 5/6/2031 and 25/6/2031"
+    assert [(m.d1, m.m1) for m in find_mentions(month_first)][2:] == [(6, 5), (25, 6)]
+    day_first = "On 6 May 2031 the note of 5/6/2031"
+    assert [(m.d1, m.m1) for m in find_mentions(day_first)][1:] == [(5, 6)]

@@ -143,3 +143,9 @@ def test_body_name_and_acronym() -> None:
     assert body_name("Minutes of the Northmoor Parish Council meeting held on 8 July") == \
         "Northmoor Parish Council"
     assert acronym("Office of Harbour Services") == "OHS"
+
+
+def test_long_site_chrome_does_not_use_up_the_head() -> None:
+    chrome = "".join(f"Home > Boards > Page {i}\nDownload\n" for i in range(12))
+    text = chrome + "\nMinutes of the Sixth Meeting of the Dock Council\n\n1. Opening\n"
+    assert _title(text) == "Minutes of the Sixth Meeting of the Dock Council"
