@@ -107,7 +107,7 @@ def is_date_line(text: str) -> bool:
     rest = text
     for m in reversed(found):
         rest = rest[:m.start] + " " + rest[m.end:]
-    filler = {"on", "held", "the", "date", "of", "and", "&", "-", "–", "", "dated"}
+    filler = {"", *words("date_line_filler")}
     left = [w for w in rest.split() if w.lower().strip(",.:;()") not in filler
             and not w.endswith(":")]
     return len(left) <= 1

@@ -149,3 +149,13 @@ def test_long_site_chrome_does_not_use_up_the_head() -> None:
     chrome = "".join(f"Home > Boards > Page {i}\nDownload\n" for i in range(12))
     text = chrome + "\nMinutes of the Sixth Meeting of the Dock Council\n\n1. Opening\n"
     assert _title(text) == "Minutes of the Sixth Meeting of the Dock Council"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("DRAFT MINUTES OF THE 5TH MEETING OF THE DOCK COUNCIL\n\nHeld on 3 May 2031\n",
+     "DRAFT MINUTES OF THE 5TH MEETING OF THE DOCK COUNCIL"),
+    ("DRAFT\n\nMinutes of the 5th Meeting of the Dock Council\n\nHeld on 3 May 2031\n",
+     "Minutes of the 5th Meeting of the Dock Council"),
+])
+def test_draft_stamp(text: str, title: str) -> None:
+    assert _title(text) == title
