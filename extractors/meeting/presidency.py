@@ -18,7 +18,7 @@ from functools import cache
 
 from extractors.context import Context
 from extractors.gazetteer import RESOURCES
-from extractors.meeting.header import HeaderLine, opening_text
+from extractors.meeting.header import HeaderLine, opening_text, split_line
 from extractors.meeting.title import acronym, body_name
 from extractors.meeting.vocab import patterns
 from extractors.persons import strip_markup
@@ -108,16 +108,20 @@ def _from_affiliation(ctx: Context, text: str) -> str | None:
     return None
 
 
-def _from_body(ctx: Context, title: str | None) -> str | None:
-    body = body_name(title)
+def _from_body(ctx: Context, lines: list[HeaderLine], title: str | None) -> str | None:
+    """The acronym of the body (named in the title, else in a head line) where an attendance
+    line marks a member "(Chair)" without any affiliation: the chair is the body's own."""
+    body = body_name(title) or next(
+        (name for ln in lines if not ln.furniture and (name := body_name(ln.text))), None)
     if not body:
         return None
     marks = patterns("chair_mark", 0)
     labels = patterns("attendance_label")
-    for b in ctx.doc.blocks:
-        line = ctx.doc.block_text(b)
+    texts = [ln.text for b in ctx.doc.blocks if b.furniture is None
+             for ln in split_line(b.start, ctx.doc.block_text(b))]
+    for line in texts:
         label = next((m for p in labels if (m := p.match(line))), None)
-        if b.furniture or label is None:
+        if label is None:
             continue
         for item in re.split(r"[;,]", line[label.end():]):
             if any(p.search(item) for p in marks) and not re.search(r"\([^)]*\b[A-Z]{2,}\b", item):
@@ -130,4 +134,4 @@ def find_presidency(ctx: Context, lines: list[HeaderLine], title: str | None) ->
     _, opening = opening_text(ctx)
     text = " ".join(strip_markup(opening).split())
     return (_from_attendees(ctx) or _from_statements(ctx, lines, text)
-            or _from_affiliation(ctx, text) or _from_body(ctx, title))
+            or _from_affiliation(ctx, text) or _from_body(ctx, lines, title))

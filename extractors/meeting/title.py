@@ -25,7 +25,7 @@ from extractors.meeting.header import (
     is_dateline,
     is_masthead_session,
 )
-from extractors.meeting.vocab import ordinal_regex, patterns, words
+from extractors.meeting.vocab import ordinal_regex, ordinal_values, patterns, words
 
 MAX_WORDS = 30
 _LABEL = re.compile(r"^[A-Z][\w ]{0,20}:\s*\S")
@@ -124,15 +124,22 @@ def _ends_open(text: str) -> bool:
     return not (find_mentions(text) or text.endswith((".", ")")))
 
 
-def body_name(title: str | None) -> str | None:
-    """The body a title names ("Minutes of the X Parish Council meeting" -> "X Parish
-    Council")."""
-    if not title:
+def body_name(text: str | None) -> str | None:
+    """The body a title or masthead line names: the capitalised words that end in a body noun
+    ("Minutes of the X Parish Council meeting" -> "X Parish Council")."""
+    if not text:
         return None
-    for p in patterns("body_name", 0):
-        m = p.search(title)
-        if m:
-            return m.group("body").strip()
+    nouns = {w.lower() for w in words("body_noun")}
+    stop = set(words("acronym_stopword")) | set(words("meeting_noun")) | set(ordinal_values())
+    tokens = re.findall(r"[\w'’&-]+", text)
+    for i, tok in enumerate(tokens):
+        if tok.lower() not in nouns or not tok[0].isupper():
+            continue
+        j = i
+        while j > 0 and tokens[j - 1][0].isupper() and tokens[j - 1].lower() not in stop:
+            j -= 1
+        if j < i:
+            return " ".join(tokens[j:i + 1])
     return None
 
 

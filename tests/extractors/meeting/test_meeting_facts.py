@@ -140,3 +140,81 @@ def test_presidency_of_a_non_state_body(meeting_of: MeetingOf, text: str, code: 
 ])
 def test_no_presidency_where_no_state_is_named(meeting_of: MeetingOf, text: str) -> None:
     assert meeting_of(text).presidency_code is None
+
+
+UN_RECORD = """UNITED NATIONS
+
+ECONOMIC AND SOCIAL COUNCIL
+
+Distr. GENERAL
+
+XB/LHS/SR.26
+14 February 2031
+
+ENGLISH
+ORIGINAL: FRENCH
+
+COMMISSION ON HARBOUR STANDARDS
+
+Sixth Session
+
+SUMMARY RECORD OF THE TWENTY-SIXTH MEETING
+
+Held at Lake Elstow, Northland, on Friday, 10 February 2031, at 2.15 p.m.
+
+CONTENTS:
+
+Draft code on harbour lights (continued)
+
+Chairman: Mrs. QUILLFEATHER (United States of America)
+Rapporteur: Mr. BRENNING (Lebanon)
+
+DRAFT CODE ON HARBOUR LIGHTS (continued)
+
+The CHAIRMAN invited the Commission to continue.
+
+The meeting rose at 5.40 p.m.
+"""
+
+CAPTURE = """Navigate Up
+Sign In
+Meetings > Dock Council > Minutes
+Download "MINUTES OF THE DOCK COUNCIL"
+Size: px
+Start display at page:
+Transcription
+
+1 MINUTES OF THE TWELFTH MEETING OF THE DOCK COUNCIL Held at the Harbour House, Kellingford \
+on Tuesday 3 June 2031 at 10.00 hrs Present: Ms. A Quill (Chair), Mr. T Brenning
+1. Opening
+The Chair opened the meeting.
+1|P a g e
+"""
+
+COUNCIL = """Kellingford Dock Council
+
+Minutes of the Annual General Meeting
+
+Date: Tuesday 3 June 2031
+Time: 7.00 pm - 8.45 pm
+Place: Harbour House, Quay Road
+
+Present: Cllr A Quill (Chair), Cllr T Brenning, C Moss (Clerk)
+
+1. Apologies
+None.
+"""
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    (UN_RECORD, ("SUMMARY RECORD OF THE TWENTY-SIXTH MEETING", 26, dt.date(2031, 2, 10),
+                 "14:15", "17:40", "Lake Elstow, Northland", "USA")),
+    (CAPTURE, ("MINUTES OF THE TWELFTH MEETING OF THE DOCK COUNCIL", 12, dt.date(2031, 6, 3),
+               "10:00", None, "Harbour House, Kellingford", "DC")),
+    (COUNCIL, ("Minutes of the Annual General Meeting", None, dt.date(2031, 6, 3), "19:00",
+               "20:45", "Harbour House, Quay Road", "KDC")),
+])
+def test_whole_headers(meeting_of: MeetingOf, text: str, row: tuple) -> None:
+    m = meeting_of(text)
+    assert (m.title, m.sequence, m.meeting_date, m.start_time, m.end_time, m.venue,
+            m.presidency_code) == row
