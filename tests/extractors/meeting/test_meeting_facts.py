@@ -218,3 +218,15 @@ def test_whole_headers(meeting_of: MeetingOf, text: str, row: tuple) -> None:
     m = meeting_of(text)
     assert (m.title, m.sequence, m.meeting_date, m.start_time, m.end_time, m.venue,
             m.presidency_code) == row
+
+
+@pytest.mark.parametrize(("tail", "end"), [
+    ("There being no further business the meeting closed at 9.25pm\n", "21:25"),
+    ("The Chair closed the meeting at 16:10.\n", "16:10"),
+    ("Registration for the regatta closed at 5 pm on Friday.\n", None),
+])
+def test_end_time_from_a_closing_statement(meeting_of: MeetingOf, tail: str,
+                                           end: str | None) -> None:
+    m = meeting_of("Minutes of the Dock Council meeting\n\nTuesday 3 June 2031\n\n1. Reports\n\n"
+                   + tail)
+    assert m.end_time == end
