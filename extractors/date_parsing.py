@@ -9,13 +9,14 @@ Public helpers:
 
 * ``find_mentions(text)``: raw mentions (day/month/year parts as written, no year inference);
 * ``resolve(mention, reference, ...)``: turn a raw mention into start/end dates;
-* ``detect_meeting_date(text, head_end)``: the meeting date from the document head, inferring a
-  missing year from its weekday and the years the text mentions (shared with meeting extraction).
+* ``year_from_weekday(mention, years)``: the year in which a yearless day, month and weekday
+  agree (used by ``extractors.meeting.dateline`` for the meeting date).
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -169,8 +170,25 @@ def _from_match(spec: _Spec, name: str, m: re.Match[str]) -> RawMention | None:
     )
 
 
+_DAY_FIRST = frozenset({"dmy", "dd_m_range", "dmy_range_full"})
+_MONTH_FIRST = frozenset({"mdy", "mdd_range", "md_range_full"})
+
+
+def _order(name: str) -> str | None:
+    return "dm" if name in _DAY_FIRST else "md" if name in _MONTH_FIRST else None
+
+
+def _month_first(raw: RawMention) -> RawMention:
+    """A day-first numeric date read month first, where that is a date."""
+    if raw.d1 is None or raw.d1 > 12:
+        return raw
+    return dataclasses.replace(raw, d1=raw.m1, m1=raw.d1)
+
+
 def find_mentions(text: str) -> list[RawMention]:
-    """All date mentions in ``text``, longest match first where they overlap, in text order."""
+    """All date mentions in ``text`` in text order. Where matches overlap, the reading in the
+    day/month order ``text`` uses more often wins ("12th August 13th January" is two day-first
+    dates in a day-first text), then the longest."""
     spec = _spec()
     found: list[RawMention] = []
     for name, rx in spec.patterns:
@@ -178,9 +196,20 @@ def find_mentions(text: str) -> list[RawMention]:
             raw = _from_match(spec, name, m)
             if raw is not None:
                 found.append(raw)
-    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    orders = Counter(_order(r.pattern) for r in found if _order(r.pattern))
+    usual = None if orders["dm"] == orders["md"] else max(orders, key=lambda o: orders[o])
+    preferred = [r for r in found if usual is not None and _order(r.pattern) == usual]
+
+    def outvoted(r: RawMention) -> bool:
+        return (usual is not None and _order(r.pattern) not in (None, usual)
+                and any(p.start < r.end and r.start < p.end for p in preferred))
+
+    if usual == "md":  # numeric dates follow the document's order too ("5/6/2031" = May 6)
+        found = [_month_first(r) if r.pattern == "numeric_dmy" else r for r in found]
     kept: list[RawMention] = []
     for raw in sorted(found, key=lambda r: -(r.end - r.start)):
+        if outvoted(raw):
+            continue
         if all(raw.end <= k.start or raw.start >= k.end for k in kept):
             kept.append(raw)
     return sorted(kept, key=lambda r: r.start)
@@ -218,9 +247,18 @@ def infer_year(month: int, day: int | None, reference: dt.date, tense: str | Non
     return year
 
 
-def _weekday_year(raw: RawMention, year: int) -> int:
-    """``year``, or the neighbouring year where only that one agrees with a written weekday."""
+WEEKDAY_SLIP_DAYS = 60
+
+
+def _weekday_year(raw: RawMention, year: int, reference: dt.date) -> int:
+    """``year``, or the neighbouring year where only that one agrees with a written weekday.
+
+    A date within ``WEEKDAY_SLIP_DAYS`` of the reference keeps its year: there a weekday that
+    does not fit is a slip of the source (kept as written), not another year."""
     if raw.weekday is None or raw.d1 is None:
+        return year
+    near = _safe_date(year, raw.m1, raw.d1)
+    if near is not None and abs((near - reference).days) <= WEEKDAY_SLIP_DAYS:
         return year
     fits = [y for y in (year, year - 1, year + 1)
             if (d := _safe_date(y, raw.m1, raw.d1)) is not None and d.weekday() == raw.weekday]
@@ -243,7 +281,7 @@ def resolve(raw: RawMention, reference: dt.date | None,
             return None
         y1 = infer_year(raw.m1, raw.d1, reference, tense)
         if tense != "next":  # the next meeting cannot precede this one, whatever the weekday
-            y1 = _weekday_year(raw, y1)
+            y1 = _weekday_year(raw, y1, reference)
         y2 = y1 if m2 >= raw.m1 else y1 + 1
         inferred = True
     elif y1 is None:
@@ -284,38 +322,6 @@ def year_from_weekday(raw: RawMention, candidates: Counter[int]) -> int | None:
     if not fits:
         return None
     return max(fits, key=lambda y: (candidates.get(y, 0), y))
-
-
-@dataclass(frozen=True)
-class MeetingDate:
-    """The meeting date found in the document head."""
-
-    date: dt.date
-    year_inferred: bool
-    start: int
-    end: int
-
-
-def detect_meeting_date(text: str, head_end: int | None = None) -> MeetingDate | None:
-    """The first day-level date in the head of ``text`` (before ``head_end``).
-
-    A missing year is worked out from the weekday and the years the whole text mentions.
-    """
-    limit = head_end if head_end is not None else min(len(text), 3000)
-    limit = max(limit, min(len(text), 400))
-    mentions = [r for r in find_mentions(text[:limit]) if r.d1 is not None]
-    if not mentions:
-        return None
-    with_weekday = [r for r in mentions if r.weekday is not None]
-    raw = (with_weekday or mentions)[0]
-    if raw.y1 is not None:
-        date = _safe_date(raw.y1, raw.m1, raw.d1)
-        return MeetingDate(date, False, raw.start, raw.end) if date else None
-    year = year_from_weekday(raw, years_mentioned(text))
-    if year is None:
-        return None
-    date = _safe_date(year, raw.m1, raw.d1)
-    return MeetingDate(date, True, raw.start, raw.end) if date else None
 
 
 def tense_of(sentence: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TypeVar
 
 from spacy.language import Language
 
@@ -19,6 +20,14 @@ from models.document import Document
 from models.records import Extraction
 from models.version import PIPELINE_VERSION
 
+_R = TypeVar("_R")
+
+
+def minutes_only(doc: Document, records: list[_R]) -> list[_R]:
+    """Records that do not start in document furniture (front matter, site chrome, page
+    markers): those lines are kept in the text for their offsets but are not the minutes."""
+    return [r for r in records if not doc.is_furniture(getattr(r, "char_start", -1))]
+
 
 def extract(doc: Document, nlp: Language | None = None,
             timings: dict[str, float] | None = None) -> Extraction:
@@ -29,8 +38,8 @@ def extract(doc: Document, nlp: Language | None = None,
     started = time.perf_counter()
     ctx = Context(doc=doc, sdoc=nlp(doc.text))
     parsed = time.perf_counter()
-    ctx.set_agenda(extract_agenda(ctx))
-    ctx.attendees = extract_attendees(ctx)
+    ctx.set_agenda(minutes_only(doc, extract_agenda(ctx)))
+    ctx.attendees = minutes_only(doc, extract_attendees(ctx))
     meeting = extract_meeting(ctx)
     meeting.source_path = doc.source_path
     meeting.source_format = doc.source_format
@@ -44,8 +53,8 @@ def extract(doc: Document, nlp: Language | None = None,
         meeting=meeting,
         attendees=ctx.attendees,
         agenda_items=ctx.agenda,
-        interventions=extract_interventions(ctx),
-        decisions=extract_decisions(ctx),
+        interventions=minutes_only(doc, extract_interventions(ctx)),
+        decisions=minutes_only(doc, extract_decisions(ctx)),
         dates=dates,
         quality_flags=extract_quality_flags(ctx, dates),
     )

@@ -25,6 +25,9 @@ class Block:
     level: int = 0  # heading level (1 = top) or list nesting depth (0 = top)
     cells: tuple[tuple[int, int], ...] = ()
     ocr_confidence: float | None = None
+    furniture: str | None = None  # text that is not the minutes: "front_matter", "web_chrome",
+    # "doc_header", "page_marker" (see extractors/readers/furniture.py); kept in the body text so
+    # offsets stay valid, but no record is taken from it
 
 
 @dataclass
@@ -54,6 +57,11 @@ class Document:
         """Return the 1-based page of character ``offset``."""
         block = self.block_at(offset)
         return block.page if block else 1
+
+    def is_furniture(self, offset: int) -> bool:
+        """True where character ``offset`` lies in a furniture block (not part of the minutes)."""
+        block = self.block_at(offset)
+        return block is not None and block.furniture is not None and block.start <= offset
 
     def block_text(self, block: Block) -> str:
         """Return the text of ``block``."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from extractors.errors import ReadError
 from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers.body import BodyBuilder
+from extractors.readers.furniture import mark_blocks
 from models.document import Document
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
@@ -58,7 +59,8 @@ def parse_bytes(data: bytes, fmt: str, source_path: str,
         raise ReadError("no_text", "file contains no text")
     return Document(doc_id=doc_id_for(data), source_path=source_path,
                     source_format=result.source_format or fmt, text=text,
-                    blocks=result.body.blocks, n_pages=result.n_pages, metadata=result.metadata)
+                    blocks=mark_blocks(text, result.body.blocks), n_pages=result.n_pages,
+                    metadata=result.metadata)
 
 
 def load_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:

@@ -32,13 +32,14 @@ class BodyBuilder:
         return start
 
     def add(self, kind: BlockKind, text: str, page: int = 1, level: int = 0,
-            ocr_confidence: float | None = None) -> Block | None:
-        """Add a heading, paragraph or list item; empty text is skipped."""
+            ocr_confidence: float | None = None, furniture: str | None = None) -> Block | None:
+        """Add a heading, paragraph or list item; empty text is skipped. ``furniture`` marks a
+        block that is not part of the minutes (front matter, site chrome, page furniture)."""
         text = clean_inline(text)
         if not text:
             return None
         start = self._append(text)
-        block = Block(kind, start, start + len(text), page, level, (), ocr_confidence)
+        block = Block(kind, start, start + len(text), page, level, (), ocr_confidence, furniture)
         self.blocks.append(block)
         return block
 

@@ -20,10 +20,15 @@ _BULLET_RE = re.compile(rf"^(\s*)([{BULLET_CHARS}])\s+(.*)$")
 _NUMBER_RE = re.compile(r"^(\s*)((?:\d{1,3}(?:\.\d{1,3})*[.)])|(?:\(?[a-zA-Z][.)])"
                         r"|(?:\([ivxIVX]{1,5}\)))\s+(\S.*)$")
 _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ASCIIDOC_HEADING_RE = re.compile(r"^(={1,6})\s+(\S.*?)\s*=*\s*$")  # "= Title", "== Section"
 _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# Tags that end a cell, row, paragraph or list item: they stand for a space, so the cells of an
+# HTML table kept in Markdown do not run together ("31/05/2015</td><td>DD" -> "31/05/2015 DD").
+_BLOCK_TAG_RE = re.compile(r"</?(?:td|th|tr|table|tbody|thead|tfoot|p|div|li|ul|ol|h[1-6]|"
+                           r"caption|section|article|header|footer)\b[^<>]*>", re.I)
 _BR_RE = re.compile(r"<br\s*/?>", re.I)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -125,6 +130,7 @@ def strip_inline(text: str) -> str:
     if any(c in text for c in "<*_[`~&\\"):
         text = _COMMENT_RE.sub("", text)
         text = _BR_RE.sub(" ", text)
+        text = _BLOCK_TAG_RE.sub(" ", text)
         text = _TAG_RE.sub("", text)
         text = _IMAGE_RE.sub(r"\1", text)
         text = _LINK_RE.sub(r"\1", text)
@@ -166,7 +172,7 @@ def classify_line(line: str) -> LineInfo:
     indent = len(line) - len(line.lstrip(" \t"))
     if _SEPARATOR_RE.match(line) and "|" in line:
         return LineInfo("separator", "")
-    m = _HEADING_RE.match(line)
+    m = _HEADING_RE.match(line) or _ASCIIDOC_HEADING_RE.match(line)
     if m:
         return LineInfo("heading", m.group(2), indent, len(m.group(1)))
     rest, bulleted = strip_bullet(line)

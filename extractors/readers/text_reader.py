@@ -4,7 +4,9 @@ Markup becomes structure: ``#`` headings -> heading blocks with their level, ``|
 table_row blocks (separator rows dropped), ``-``/``*``/numbered lines -> list_item blocks with a
 nesting level, inline ``**``/``*``/``_``/HTML tags removed. Bullet glyphs are kept out of the
 body; numbers of numbered items stay in it (as they do in Word and PDF renderings). Hard-wrapped
-lines are joined into one paragraph.
+lines are joined into one paragraph. Document furniture (YAML front matter, site chrome, page
+markers, document-header lines; see ``furniture.py``) becomes blocks of its own, marked with
+their role, so its text keeps its offsets but never runs into the minutes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers import ReadResult
 from extractors.readers.body import BodyBuilder
+from extractors.readers.furniture import FRONT_MATTER, front_matter_end, line_role
 from extractors.readers.markup import (
     LineInfo,
     classify_line,
@@ -64,12 +67,21 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
             body.add(kind, joined, page=pending_page, level=pending_kind.level)
         pending, pending_kind = [], None
 
-    for line in lines:
+    fm_end = front_matter_end(lines)
+    for line in lines[1:max(fm_end - 1, 1)]:  # the fences themselves are dropped
+        body.add("paragraph", line.strip(), page=page, furniture=FRONT_MATTER)
+    for line in lines[fm_end:]:
         if "\f" in line:
             page += line.count("\f")
             line = line.replace("\f", "")
         if pending_kind is None:
             pending_page = page
+        role = line_role(line)
+        if role is not None:
+            flush()
+            previous = ""
+            body.add("paragraph", strip_inline(line.strip()), page=page, furniture=role)
+            continue
         info = classify_line(line)
         if (pending_kind is not None and info.kind == "paragraph"
                 and ends_paragraph(previous, info.text, width)):

@@ -8,8 +8,9 @@ import pytest
 
 from extractors.agenda import extract_agenda
 from extractors.context import Context
-from extractors.date_parsing import detect_meeting_date, find_mentions, resolve
+from extractors.date_parsing import find_mentions, resolve
 from extractors.dates import extract_dates
+from extractors.meeting import find_meeting_date
 from extractors.nlp import get_nlp
 from extractors.readers import parse_bytes
 from models.records import Meeting
@@ -41,6 +42,8 @@ def _dates(text: str, meeting_date: dt.date | None = None) -> list[tuple[str, st
     ("from 30 November 2018 up to 2 January 2019.", "2018-11-30", "2019-01-02", "day"),
     ("in February 2020 the plan", "2020-02-01", "2020-02-29", "month"),
     ("the report of 14/02/2019 said", "2019-02-14", "2019-02-14", "day"),
+    ("over November 2030 – September 2031 the unit", "2030-11-01", "2031-09-30", "month"),
+    ("title: Harbour Board 2031 May", "2031-05-01", "2031-05-31", "month"),
 ])
 def test_formats(text: str, start: str, end: str, gran: str) -> None:
     [m] = find_mentions(text)
@@ -89,7 +92,7 @@ def test_range_without_year_and_relative_year() -> None:
 def test_meeting_date_detected_in_head_with_weekday() -> None:
     text = ("Coordination meeting\nSaturday 29 February\n\n1. Opening\n\nThe budget for 2020 "
             "and 2021 was discussed; 2019 figures were final.")
-    found = detect_meeting_date(text)
+    found = find_meeting_date(_ctx(text))
     assert found is not None
     assert found.date == dt.date(2020, 2, 29) and found.year_inferred
 
@@ -134,3 +137,44 @@ def test_tense_of_the_mentions_own_clause() -> None:
     got = _dates("Minutes\n\nThe coordinator said a workshop would be held on 14 February and a "
                  "report was issued on 30 November.", dt.date(2023, 12, 5))
     assert [g[1] for g in got] == ["2024-02-14", "2023-11-30"]
+
+
+def test_day_month_order_follows_the_document() -> None:
+    day_first = "Meeting dates: 12th August 13th January 9th September 10th February"
+    assert [m.text for m in find_mentions(day_first)] == [
+        "12th August", "13th January", "9th September", "10th February"]
+    month_first = "Held on May 6, 2031 and March 14, 2031; the list: 30 June 2031"
+    assert [m.text for m in find_mentions(month_first)] == [
+        "May 6, 2031", "March 14, 2031", "30 June 2031"]
+
+
+def test_a_move_from_one_date_to_another_is_two_dates() -> None:
+    got = _dates("Minutes\n\nThe Board agreed to move the start of the year from 1 June to "
+                 "1 September. The survey runs from 3 to 7 March.", dt.date(2031, 2, 1))
+    assert [g[0] for g in got] == ["1 June", "1 September", "3 to 7 March"]
+
+
+def test_schedule_item_dates_are_to_come() -> None:
+    text = ("Minutes of the Dock Council meeting held on 8 July 2031\n\n1. Apologies\n\nNone."
+            "\n\n2. Dates of Council meetings for the year ahead\n\n2031 2032\n\n"
+            "12th August 13th January\n\n3. Any other business\n\nNone.")
+    got = _dates(text, dt.date(2031, 7, 8))
+    assert [(g[0], g[1]) for g in got][1:] == [("12th August", "2031-08-12"),
+                                               ("13th January", "2032-01-13")]
+
+
+def test_weekday_slip_near_the_meeting_keeps_the_year() -> None:
+    got = _dates("Minutes\n\nDay 2 Thursday 29th May: feedback.", dt.date(2031, 5, 28))
+    assert got == [("Thursday 29th May", "2031-05-29", "2031-05-29", True)]
+
+
+def test_page_marker_is_not_part_of_a_date() -> None:
+    got = _dates("- 1 -\n\n\n30 June 2031\n\nRecord of the meeting held on May 6, 2031")
+    assert [g[0] for g in got] == ["30 June 2031", "May 6, 2031"]
+
+
+def test_numeric_dates_follow_the_documents_order() -> None:
+    month_first = "On May 6, 2031 and March 4, 2031 the notes of 5/6/2031 and 25/6/2031"
+    assert [(m.d1, m.m1) for m in find_mentions(month_first)][2:] == [(6, 5), (25, 6)]
+    day_first = "On 6 May 2031 the note of 5/6/2031"
+    assert [(m.d1, m.m1) for m in find_mentions(day_first)][1:] == [(5, 6)]

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
-from extractors.agenda import extract_agenda
-from extractors.attendees import extract_attendees
-from extractors.context import Context
-from extractors.meeting import extract_meeting
-from extractors.meeting_date import find_times, infer_year
-from extractors.nlp import get_nlp
-from extractors.readers import parse_bytes
+from extractors.date_parsing import find_mentions, year_from_weekday
+from extractors.meeting import extract_meeting, find_times
 from models.records import Meeting
+from tests.extractors.meeting.conftest import context_of
 
 
 def _meeting(text: str) -> Meeting:
-    doc = parse_bytes(text.encode(), "txt", "x.txt")
-    ctx = Context(doc=doc, sdoc=get_nlp()(doc.text))
-    ctx.set_agenda(extract_agenda(ctx))
-    ctx.attendees = extract_attendees(ctx)
-    return extract_meeting(ctx)
+    return extract_meeting(context_of(text))
 
 
 def test_header_block_with_held_on_line() -> None:
@@ -94,8 +87,9 @@ def test_times_and_year_helpers() -> None:
     assert find_times("from 10:00 – 11:30 hours") == ("10:00", "11:30")
     assert find_times("from 2.30 to 4 pm") == ("14:30", "16:00")
     assert find_times("no time here, 2019") == (None, None)
-    assert infer_year(29, 2, 2, "in 2012 and 2013") == 2012  # Wednesday 29 February 2012
-    assert infer_year(29, 2, None, "nothing") is None
+    [wednesday] = find_mentions("Wednesday 29 February")
+    assert year_from_weekday(wednesday, Counter({2012: 1, 2013: 1})) == 2012
+    assert year_from_weekday(wednesday, Counter()) is None
 
 
 def test_numbered_meeting_venue_line_and_adjective_presidency() -> None:
