@@ -1,4 +1,4 @@
-"""Speaker turns.
+"""Chooses and merges what the turn shapes found into turns.
 
 A turn starts where a named delegation or office takes the floor (a speaker label, or the
 subject or agent of a reporting verb) and runs on through sentences that continue it until
@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.context import Context
-from extractors.offices import Speaker
-from extractors.speakers import Analysis, Event, Segment, SpeakerFinder, is_annex, segments
+from extractors.interventions.labelled import label_speakers
+from extractors.interventions.offices import Speaker
+from extractors.interventions.reported import Analysis, Event, SpeakerFinder
+from extractors.interventions.segments import Segment, is_annex, segments
 from models.records import Intervention
 
 _BY = re.compile(r"\bby\b", re.I)
@@ -60,14 +62,12 @@ class _State:
 
     def start(self, speakers: list[Speaker], start: int, end: int,
               behalf: str | None = None) -> None:
-        keys = {s.key for s in speakers}
-        cur = {t.speaker.key for t in self.open}
-        if self.open and keys == cur:
-            self.extend(end)
-            return
-        if self.open and keys < cur:
-            self.done.extend(t for t in self.open if t.speaker.key not in keys)
-            self.open = [t for t in self.open if t.speaker.key in keys]
+        cur = [t.speaker for t in self.open]
+        if self.open and all(any(s.same(c) for c in cur) for s in speakers):
+            # the same speaker(s) again, or some of those already speaking
+            keep = [t for t in self.open if any(s.same(t.speaker) for s in speakers)]
+            self.done.extend(t for t in self.open if t not in keep)
+            self.open = keep
             self.extend(end)
             return
         self.close()
@@ -160,7 +160,7 @@ class _Walker:
     def _segment(self, seg: Segment) -> None:
         st = self.st
         if seg.block_start:
-            lab = self.finder.label(seg.block)
+            lab = label_speakers(self.finder, seg.block)
             if lab is not None:
                 spk = [s for s in lab[0] if self._keep(s, seg)]
                 if spk:

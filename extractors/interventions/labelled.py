@@ -1,0 +1,89 @@
+"""Labelled turns: a block that opens with who speaks.
+
+Shapes read here (the label must resolve to a delegation, an office or an attendee):
+- "Label: text" ("Germany (Coord. X): ...", "(Exec. Coord): ...", "Chair: ...",
+  "Mr Doe: ...", "Nicolas: ...");
+- "XX - text" bullets led by initials, a first name or a surname the attendance list defines
+  ("JD - agreed", "RGr- yes", "Maria – will check");
+- transcript lines "[Name] text".
+Labels that name no single speaker ("All:", "ACTION (Secretariat):", "Decision:") are not
+turns (word list ``not_turn_label`` in ``speaker_cues.tsv``), nor is a furniture line whose
+text is only a person ("President: Mr. DOE").
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.interventions.offices import Speaker
+from extractors.interventions.reported import SpeakerFinder, _merge
+from extractors.lexicon import cue
+from extractors.persons import honorific_re, particles
+from models.document import Block
+
+# "Germany (Coord. Stock. Destruct.): ..." / "(Exec. Coord): ..." / "President: ..."
+COLON_LABEL = re.compile(r"^\s*(?P<label>\(?[^:()\n]{1,45}?\)?)\s*"
+                         r"(?:\((?P<paren>[^)\n]{0,80})\))?\s*:\s*\S")
+# "JD - text", "RGr- text", "Maria – text": a short capitalised label before a dash
+DASH_LABEL = re.compile(r"^\s*(?P<label>[A-ZÀ-Þ][\w'’.]{0,20}(?:\s[A-ZÀ-Þ][\w'’.]{0,20}){0,2})"
+                        r"\s*[-–—]+\s*(?=\S)")
+BRACKET_LABEL = re.compile(r"^\s*\[(?P<label>[^\]\n]{1,45})\]\s*(?=\S)")
+_NAME_ONLY = re.compile(r"^[\w'’.\-]+(?:\s+[\w'’.\-]+){0,4}\s*(?:\([^)\n]*\))?\.?$")
+
+
+def _not_turn(label: str) -> bool:
+    first = re.split(r"[\s(\-–—]+", label.strip(" ([*_"), maxsplit=1)[0].lower()
+    return first in cue("not_turn_label")
+
+
+def _furniture(rest: str) -> bool:
+    """Text after a label that is only a person's name ("Mr. DOE", "Dr Jane Roe (Ruritania)")."""
+    rest = rest.strip()
+    m = honorific_re().match(rest)
+    if not m:
+        return False
+    name = rest[m.end():].strip()
+    words = [w for w in re.sub(r"\([^)]*\)", "", name).split() if w.lower() not in particles()]
+    return bool(_NAME_ONLY.match(name)) and all(w[:1].isupper() for w in words)
+
+
+def label_speakers(finder: SpeakerFinder, block: Block) -> tuple[list[Speaker], int] | None:
+    """Speakers of a labelled block, and where the text after the label starts."""
+    doc = finder.ctx.doc
+    text = doc.block_text(block)
+    m = COLON_LABEL.match(text)
+    if m and not _not_turn(m.group("label")):
+        if _furniture(text[m.end() - 1:]):
+            return None
+        spk = _colon_speakers(finder, block.start, m)
+        if spk:
+            return spk, block.start + m.end() - 1
+    m = BRACKET_LABEL.match(text)
+    if m and not _not_turn(m.group("label")):
+        spk = _named(finder, m.group("label"), block.start + m.start("label"),
+                     block.start + m.end("label"))
+        if spk:
+            return spk, block.start + m.end()
+    m = DASH_LABEL.match(text)
+    if m and not _not_turn(m.group("label")):
+        # only a person leads a dash bullet: "Germany - 7MSP President" is a list heading
+        person = finder.persons.by_label(m.group("label"))
+        if person is not None:
+            return [person], block.start + m.end()
+    return None
+
+
+def _colon_speakers(finder: SpeakerFinder, start: int, m: re.Match[str]) -> list[Speaker]:
+    spk = _named(finder, m.group("label"), start + m.start("label"), start + m.end("label"))
+    if not spk and m.group("paren"):  # "Mr. Tan (Singapore): ..."
+        spk = _named(finder, m.group("paren"), start + m.start("paren"), start + m.end("paren"))
+    return spk
+
+
+def _named(finder: SpeakerFinder, label: str, start: int, end: int) -> list[Speaker]:
+    """Who a label names: an attendee by initials or name, else the delegations and offices
+    mentioned in it."""
+    person = finder.persons.by_label(label)
+    if person is not None:
+        return [person]
+    return _merge(finder.mentions_in(start, end))

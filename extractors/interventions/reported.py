@@ -1,0 +1,413 @@
+"""Reported speech (the CCM style): who a sentence reports as saying, asking, presenting.
+
+The speaker is the subject or agent of a reporting verb ("Kenya stated", "was presented by the
+Chair", "Mr. DOE (Ruritania) said"), read off the dependency parse of ``ctx.sdoc`` (parsed
+once); floor hand-overs, read-out statements and requests are read here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from extractors.context import Context
+from extractors.interventions.offices import Speaker, office_spans, office_speaker
+from extractors.interventions.resolver import PersonIndex
+from extractors.interventions.segments import Segment
+from extractors.lexicon import cue, light_verbs, speech_verbs, verb_lemma
+
+_LINK_DEPS = {"conj", "appos", "compound", "flat", "nmod", "amod", "poss", "npadvmod"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+@dataclass
+class Event:
+    """A named speaker taking the floor at ``start`` (a character offset)."""
+
+    start: int
+    speakers: list[Speaker]
+    on_behalf_of: str | None = None
+
+
+@dataclass
+class Analysis:
+    """What one segment says about speakers."""
+
+    events: list[Event] = field(default_factory=list)
+    continuation: bool = False  # subject is a pronoun or role noun ("He added", "The Coordinator")
+    yields_floor: bool = False  # "opened the floor", "gave the floor to X"
+    handover: Speaker | None = None  # "asked X to provide a summary" -> X speaks next
+    absent: tuple[list[Speaker], str] | None = None  # an absent delegation and its NP text
+    reader: Speaker | None = None  # "read out the following statement"
+
+
+class SpeakerFinder:
+    """Finds delegation and office mentions and reads speakers off the parse."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.sdoc = ctx.sdoc
+        self.by_token: dict[int, Speaker] = {}
+        self.office_tokens: set[int] = set()
+        for s, e, role in office_spans(self.sdoc):
+            spk = office_speaker(ctx, role)
+            for i in range(s, e):
+                self.by_token[i] = spk
+                self.office_tokens.add(i)
+        for span in ctx.delegation_spans():
+            dele = ctx.gaz.by_code.get(span.id_)
+            if dele is None:
+                continue
+            spk = Speaker(dele.name, dele.code, None)
+            for i in range(span.start, span.end):
+                self.by_token.setdefault(i, spk)
+        self.persons = PersonIndex(ctx, ctx.meeting.presidency_code if ctx.meeting else None)
+
+    def person(self, tok: Token) -> Speaker | None:
+        """The attendee a capitalised name token refers to (surname, first name, initials
+        written beside the name in the list)."""
+        if not tok.text[:1].isupper() or tok.i in self.office_tokens:
+            return None
+        return self.persons.by_alias(tok.text) or self.persons.by_name(tok.text)
+
+    # -- mentions ---------------------------------------------------------------------------
+    def mentions_in(self, start: int, end: int) -> list[Speaker]:
+        """Distinct speakers mentioned between two character offsets."""
+        span = self.sdoc.char_span(start, end, alignment_mode="contract")
+        out: list[Speaker] = []
+        if span is None:
+            return out
+        for tok in span:
+            spk = self.by_token.get(tok.i)
+            if spk is not None and spk not in out:
+                out.append(spk)
+        return _merge(out)
+
+    def chain(self, head: Token, lo: int = 0, hi: int | None = None) -> list[Token]:
+        """The subject's head plus what names the same party (conjuncts, appositions ...)."""
+        hi = len(head.doc) if hi is None else hi
+        out: list[Token] = []
+        todo = [head]
+        while todo:
+            tok = todo.pop()
+            if tok in out or not lo <= tok.i < hi:
+                continue
+            out.append(tok)
+            person_like = (tok.lower_ in cue("person") or tok.i in self.office_tokens
+                           or tok.ent_type_ == "PERSON")
+            for child in tok.children:
+                if child.dep_ in _LINK_DEPS:
+                    todo.append(child)
+                elif child.dep_ == "prep" and person_like and child.lower_ in {"of", "from"}:
+                    todo.extend(c for c in child.children if c.dep_ == "pobj")
+        return out
+
+    def speakers_of(self, head: Token, lo: int = 0, hi: int | None = None) -> list[Speaker]:
+        """Speakers named by the noun phrase headed by ``head`` (within tokens lo..hi)."""
+        found: list[Speaker] = []
+        for tok in sorted(self.chain(head, lo, hi), key=lambda t: t.i):
+            spk = self.by_token.get(tok.i) or self.person(tok)
+            if spk is not None and spk not in found:
+                found.append(spk)
+        if not found and head.lower_ in cue("person"):
+            # "The Coordinator on X, New Zealand," -> look inside the whole subject phrase
+            for tok in head.subtree:
+                if _under_behalf(tok) or not lo <= tok.i < (hi or len(head.doc)):
+                    continue
+                spk = self.by_token.get(tok.i)
+                if spk is not None and spk not in found:
+                    found.append(spk)
+        return _merge(found)
+
+    # -- verbs ------------------------------------------------------------------------------
+    def is_reporting(self, verb: Token) -> bool:
+        """A reporting verb ("stated", "gave an update", "took the floor")."""
+        lemma = verb_lemma(verb.lower_, speech_verbs())
+        if lemma is None:
+            return False
+        objects = light_verbs().get(lemma)
+        if objects is not None:
+            dobj = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+            if dobj and not any(d.lower_ in objects or d.lower_.rstrip("s") in objects
+                                for d in dobj):
+                return False
+        return True
+
+    def analyse(self, seg: Segment) -> Analysis:
+        """Speakers, continuation, floor handover and read-out statements in a segment."""
+        res = Analysis()
+        span = seg.span
+        lo, hi = span.start, span.end
+        verbs = _main_verbs(span)
+        for verb in verbs:
+            self._floor(verb, res)
+            subj = _subject(verb, lo, hi)
+            self._readout(verb, subj, res)
+            if subj is not None and subj.tag_ == "VBG" \
+                    and not any(c.dep_ == "nsubj" and lo <= c.i < hi for c in subj.children):
+                subj = None
+            if subj is None and _agent(verb) is None:
+                subj = self._dangling(seg, verb)
+            if subj is not None and res.absent is None and self._absence(span):
+                spk = self.speakers_of(subj, lo, hi)
+                if spk and not any(s.role for s in spk):
+                    res.absent = (spk, _np_text(subj))
+                    continue
+            if not self.is_reporting(verb) or _modal(verb):
+                if subj is not None and self._behalf_acl(subj):
+                    self._add_event(seg, subj, verb, res)
+                continue
+            agent = _agent(verb)
+            if agent is not None:
+                self._add_event(seg, agent, verb, res)
+            elif subj is not None and subj.dep_ != "nsubjpass":
+                self._add_event(seg, subj, verb, res)
+            elif subj is None:
+                self._adjacent_event(seg, verb, res)
+        self._requests(seg, verbs, res)
+        res.events.sort(key=lambda e: e.start)
+        return res
+
+    def _dangling(self, seg: Segment, verb: Token) -> Token | None:
+        """A name before the verb whose parse head lies outside the segment (the parser
+        joined the segment to the block before it)."""
+        lo, hi = seg.span.start, seg.span.end
+        for tok in seg.span:
+            if tok.i >= verb.i:
+                break
+            if (not lo <= tok.head.i < hi) and tok.i in self.by_token \
+                    and not _under_behalf(tok):
+                return tok
+            if (not lo <= tok.head.i < hi) and tok.tag_ == "NNP" and self.person(tok):
+                return tok
+        return None
+
+    def _adjacent_event(self, seg: Segment, verb: Token, res: Analysis) -> None:
+        """No parsed subject: take the names written right before the verb ("Spain and
+        Mexico pointed", "The President then asked") when the parse lost the subject."""
+        lo = seg.span.start
+        i = verb.i - 1
+        while i >= lo and (verb.doc[i].tag_ in {"RB", "MD"} or verb.doc[i].text == ","):
+            i -= 1
+        found: list[Speaker] = []
+        first = i + 1
+        while i >= lo:
+            tok = verb.doc[i]
+            spk = self.by_token.get(tok.i)
+            if spk is not None:
+                if spk not in found:
+                    found.insert(0, spk)
+                first = i
+            elif tok.lower_ in {"and", ",", "the"} and found:
+                pass
+            else:
+                break
+            i -= 1
+        if found and verb.doc[first - 1].lower_ not in {"to", "with", "by", "from", "of"} \
+                if first > 0 else found:
+            found = _merge(found)
+            if self._absence(seg.span):
+                res.absent = (found, verb.doc[first:verb.i].text.strip(" ,"))
+                return
+            res.events.append(Event(seg.start, found, _behalf(verb, verb)))
+
+    def _add_event(self, seg: Segment, subj: Token, verb: Token, res: Analysis) -> None:
+        if subj.tag_ == "VBG":  # "X reporting on behalf of Y, informed": X is the gerund's subject
+            inner = [c for c in subj.children if c.dep_ == "nsubj"
+                     and seg.span.start <= c.i < seg.span.end]
+            if inner:
+                subj = inner[0]
+        spk = self.speakers_of(subj, seg.span.start, seg.span.end)
+        if not spk:
+            if subj.lower_ in cue("continuation"):
+                res.continuation = True
+            return
+        if self._absence(seg.span):
+            res.absent = (spk, _np_text(subj))
+            return
+        if any(set(s.key) == set(sp.key) for e in res.events for s in e.speakers for sp in spk):
+            return
+        res.events.append(Event(seg.start, spk, _behalf(verb, subj)))
+
+    def _behalf_acl(self, subj: Token) -> bool:
+        """"X, speaking on behalf of ...," makes X a speaker whatever the main verb."""
+        for child in subj.head.children:
+            if child.dep_ in {"advcl", "acl", "nsubj"} and child.tag_ == "VBG" \
+                    and verb_lemma(child.lower_, speech_verbs()) \
+                    and any(t.lower_ == "behalf" for t in child.subtree):
+                return True
+        return False
+
+    def _absence(self, span: Span) -> bool:
+        words = cue("absence")
+        text = span.text.lower()
+        return any(t.lower_ in words for t in span) or any(
+            " " in w and w in text for w in words)
+
+    def _floor(self, verb: Token, res: Analysis) -> None:
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(o.lower_ in cue("floor") for o in objs):
+            res.yields_floor = True
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    spk = self.speakers_of(pobj)
+                    if spk:
+                        res.handover = spk[0]
+            return
+        lemma = verb_lemma(verb.lower_, speech_verbs())
+        if lemma in {"ask", "invite", "request"}:
+            xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
+            if any(self.is_reporting(x) for x in xcomps):
+                for obj in objs:
+                    spk = self.speakers_of(obj)
+                    if spk:
+                        res.handover = spk[0]
+                        return
+
+    def _readout(self, verb: Token, subj: Token | None, res: Analysis) -> None:
+        for tok in verb.subtree:
+            if tok.lower_ not in cue("readout") or tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if tok.dep_ == "relcl":
+                objs.append(tok.head)
+            if not any(o.lower_ in cue("readout_object") for o in objs):
+                continue
+            agent = _agent(tok)
+            reader = self.speakers_of(agent) if agent is not None else []
+            if not reader:
+                s = _subject(tok, 0, len(tok.doc))
+                reader = self.speakers_of(s) if s is not None else []
+            if reader:
+                res.reader = reader[0]
+                return
+
+    def _requests(self, seg: Segment, verbs: list[Token], res: Analysis) -> None:
+        """"In response to a request from Norway, the President ..." -> Norway spoke first."""
+        if not verbs:
+            return
+        first_verb = min(v.i for v in verbs)
+        for tok in seg.span:
+            if tok.i >= first_verb or tok.lower_ not in cue("request"):
+                continue
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    spk = self.speakers_of(pobj)
+                    if spk:
+                        res.events = [Event(ev.start if ev.start > seg.start else
+                                            _subject_start(seg, verbs), ev.speakers,
+                                            ev.on_behalf_of) for ev in res.events]
+                        res.events.insert(0, Event(seg.start, spk))
+                        return
+
+
+def _merge(found: list[Speaker]) -> list[Speaker]:
+    """A person and the delegation or office named with them are one speaker; so are an
+    office and the delegation named with it."""
+    people = [s for s in found if s.person]
+    if people:
+        rest = [s for s in found if not s.person and not any(
+            s.code == p.code or (s.role and s.role == p.role) for p in people)]
+        return people + _merge_offices(rest)
+    return _merge_offices(found)
+
+
+def _merge_offices(found: list[Speaker]) -> list[Speaker]:
+    offices = [s for s in found if s.role]
+    if offices:
+        dels = [s for s in found if not s.role]
+        merged = []
+        for off in offices:
+            code = dels[0].code if dels and len(dels) == 1 else off.code
+            merged.append(Speaker(off.name, code, off.role))
+        return merged
+    return found
+
+
+def _main_verbs(span: Span) -> list[Token]:
+    """Clause heads of the segment: its root(s) and their verb conjuncts."""
+    lo, hi = span.start, span.end
+    heads = [t for t in span if t.dep_ == "ROOT" or not lo <= t.head.i < hi]
+    out: list[Token] = []
+    todo = [t for t in heads if t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")]
+    for h in heads:
+        if h.dep_ == "ROOT" and h.pos_ not in {"VERB", "AUX"}:
+            # a label or noun root: look at its clausal children
+            todo.extend(c for c in h.children if c.pos_ == "VERB" and lo <= c.i < hi
+                        and c.dep_ in {"acl", "relcl", "appos", "parataxis"})
+    while todo:
+        v = todo.pop(0)
+        if v in out:
+            continue
+        out.append(v)
+        todo.extend(c for c in v.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+    return sorted(out, key=lambda t: t.i)
+
+
+def _subject(verb: Token, lo: int, hi: int) -> Token | None:
+    v: Token | None = verb
+    while v is not None:
+        for c in v.children:
+            if c.dep_ in _SUBJECTS and lo <= c.i < hi:
+                return c
+        v = v.head if v.dep_ == "conj" and v.head.i != v.i else None
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _modal(verb: Token) -> bool:
+    lemma = verb_lemma(verb.lower_, speech_verbs())
+    if lemma in cue("modal_ok") or verb.lower_ in cue("modal_ok"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in cue("modal") for c in verb.children)
+
+
+def _under_behalf(tok: Token) -> bool:
+    return any(a.lower_ == "behalf" for a in tok.ancestors)
+
+
+def _behalf(verb: Token, subj: Token) -> str | None:
+    """The party after "on behalf of" attached to the verb or its subject, as written."""
+    for tok in verb.sent:
+        if tok.lower_ != "behalf":
+            continue
+        anc = list(tok.ancestors)
+        if verb not in anc[:5] and subj not in anc[:5]:
+            continue
+        for of in (c for c in tok.children if c.lower_ == "of"):
+            end = of.i + 1
+            while end < len(tok.doc) and end < of.sent.end:
+                nxt = tok.doc[end]
+                if nxt.text in {",", ";", ":", ")"} or nxt.i == verb.i or (
+                        nxt.tag_ in {"VBD", "VBZ", "VBP"} and nxt.dep_ != "amod"):
+                    break
+                end += 1
+            if end > of.i + 1:
+                return tok.doc[of.i + 1:end].text.strip(" ,")
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if poss and poss[0].pos_ != "PRON":
+            return poss[0].text
+    return None
+
+
+def _np_text(tok: Token) -> str:
+    sub = [t for t in tok.subtree if not t.is_punct or t.i < max(x.i for x in tok.subtree)]
+    text = tok.doc[sub[0].i: sub[-1].i + 1].text
+    return text.strip(" ,;")
+
+
+def _subject_start(seg: Segment, verbs: list[Token]) -> int:
+    for v in verbs:
+        s = _subject(v, seg.span.start, seg.span.end)
+        if s is not None:
+            return min(t.idx for t in s.subtree)
+    return seg.start

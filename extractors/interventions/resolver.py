@@ -1,0 +1,188 @@
+"""Who a mention names: persons -> attendance row -> delegation; offices -> role.
+
+A person is found under every name the minutes use for them: surname ("Mr. Bunn" is the
+"Mr. J. Bunn" of the list), full name, first name ("Nicolas: ..."), initials written beside
+the name in the attendance list ("Jeremy Doe (JD), Agency (AG)") or derived from it ("JD -
+..." bullets). The attendance rows come from ``ctx.attendees``; initials written beside a
+name are also read here, with the affiliation written on the same line, so that bullets led
+by initials resolve even where the list yields no row.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from extractors.attendance_lines import delegation_matches, org_like
+from extractors.context import Context
+from extractors.interventions.offices import Speaker, office_for_role
+from extractors.persons import honorific_re, particles
+from models.records import Attendee
+
+# "- Jeremy Doe (JD), Some Agency (AGY) - SC Chair": a name opening a line, then its initials
+_ALIAS_LINE = re.compile(
+    r"^[ \t]*(?:[-–•*·▪o]|\d+[.)])?[ \t]*(?P<name>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){0,4}?)"
+    r"[ \t]*\((?P<alias>[A-Z][A-Za-z]{1,4})\)(?P<rest>[^\n]*)", re.M)
+_CODE_IN_BRACKETS = re.compile(r"[(\[](?P<code>[A-Z][A-Za-z&\-]{1,11})[)\]]")
+_ROLE_AFTER_DASH = re.compile(r"\s[-–—]\s*(?P<role>[^-–—\n]+?)\s*$")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of a name."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s.]+", name) if w and w.lower() not in particles()]
+
+
+def derived_initials(name: str) -> set[str]:
+    """Initials a list may use for a person: all words' first letters, or first and last."""
+    words = _name_words(name)
+    if len(words) < 2:
+        return set()
+    letters = [fold(w[0]).upper() for w in words]
+    return {"".join(letters), letters[0] + letters[-1]}
+
+
+def _alias_fits(alias: str, name: str) -> bool:
+    """Initials in brackets that spell the name ("RGr" for "Remy Giraud")."""
+    caps = "".join(c for c in alias if c.isupper())
+    return len(caps) >= 2 and caps in derived_initials(name)
+
+
+@dataclass
+class _Entry:
+    speaker: Speaker
+    present: bool
+
+
+class PersonIndex:
+    """Names of attendees as the text refers to them, each with the speaker it resolves to."""
+
+    def __init__(self, ctx: Context, presidency: str | None) -> None:
+        self.ctx = ctx
+        self.presidency = presidency
+        self.names: dict[str, list[_Entry]] = {}  # folded surname / full name / first name
+        self.aliases: dict[str, list[_Entry]] = {}  # initials, case as written
+        self.derived: dict[str, list[_Entry]] = {}  # initials derived from names
+        rows = [a for a in ctx.attendees if a.person and a.delegation_code]
+        for att in rows:
+            self._add_row(att)
+        self._read_alias_lines(rows)
+
+    # -- building --------------------------------------------------------------------------
+    def speaker_for(self, att: Attendee) -> Speaker:
+        """The speaker an attendance row speaks as (an office where its role names one)."""
+        office = office_for_role(att.role)
+        person = att.person
+        if office is not None and (not office.presidency or self.presidency in (
+                None, att.delegation_code)):
+            return Speaker(office.speaker, att.delegation_code, office.role, person)
+        return Speaker(att.delegation or att.delegation_code or "", att.delegation_code,
+                       None, person)
+
+    def _put(self, table: dict[str, list[_Entry]], key: str, entry: _Entry) -> None:
+        entries = table.setdefault(key, [])
+        if not any(e.speaker == entry.speaker for e in entries):
+            entries.append(entry)
+
+    def _add(self, name: str, entry: _Entry) -> None:
+        words = _name_words(name)
+        if not words:
+            return
+        self._put(self.names, fold(name), entry)
+        surname = words[-1]
+        self._put(self.names, fold(surname), entry)
+        if "-" in surname:
+            self._put(self.names, fold(surname.split("-")[-1]), entry)
+        first = words[0]
+        if len(words) >= 2 and len(first.rstrip(".")) > 1 and not first.isupper():
+            self._put(self.names, fold(first), entry)
+        for ini in derived_initials(name):
+            self._put(self.derived, ini, entry)
+
+    def _add_row(self, att: Attendee) -> None:
+        assert att.person
+        self._add(att.person, _Entry(self.speaker_for(att), att.status == "present"))
+
+    def _row_for(self, name: str, rows: list[Attendee]) -> Attendee | None:
+        key = fold(name)
+        for att in rows:
+            if att.person and (fold(att.person) == key or fold(att.person) in key):
+                return att
+        return None
+
+    def _read_alias_lines(self, rows: list[Attendee]) -> None:
+        """Initials written beside a name at the start of a line, with the affiliation."""
+        for m in _ALIAS_LINE.finditer(self.ctx.doc.text):
+            name, alias, rest = m.group("name").strip(), m.group("alias"), m.group("rest")
+            if not _alias_fits(alias, name) or org_like(name) or honorific_re().fullmatch(name):
+                continue
+            att = self._row_for(name, rows)
+            if att is not None:
+                spk = self.speaker_for(att)
+            else:
+                spk = self._speaker_from_line(name, rest)
+                if spk is None:
+                    continue
+                self._add(name, _Entry(spk, True))
+            self._put(self.aliases, alias, _Entry(spk, True))
+
+    def _speaker_from_line(self, name: str, rest: str) -> Speaker | None:
+        """Affiliation written after the initials: an acronym in brackets or a known
+        delegation; a role after a dash may name an office."""
+        code = None
+        hit = _CODE_IN_BRACKETS.search(rest)
+        if hit:
+            dele = self.ctx.gaz.resolve(hit.group("code"))
+            code = dele.code if dele else hit.group("code")
+        else:
+            found = delegation_matches(rest, self.ctx.gaz)
+            if found:
+                code = found[0][2].code
+        if code is None:
+            return None
+        role_m = _ROLE_AFTER_DASH.search(rest)
+        office = office_for_role(role_m.group("role")) if role_m else None
+        if office is not None and not office.presidency:
+            return Speaker(office.speaker, code, office.role, name)
+        if office is not None and self.presidency in (None, code):
+            return Speaker(office.speaker, code, office.role, name)
+        return Speaker(code, code, None, name)
+
+    # -- lookups ---------------------------------------------------------------------------
+    @staticmethod
+    def _one(entries: list[_Entry] | None) -> Speaker | None:
+        """The speaker of a name, when the name points to one code (present rows first)."""
+        if not entries:
+            return None
+        present = [e for e in entries if e.present] or entries
+        if len({(e.speaker.code, e.speaker.role) for e in present}) == 1 \
+                or len({e.speaker.code for e in present}) == 1:
+            return present[0].speaker
+        return None
+
+    def by_name(self, text: str) -> Speaker | None:
+        """A person written by surname, full name or first name (capitalised)."""
+        text = text.strip()
+        if not text or not text[0].isupper():
+            return None
+        return self._one(self.names.get(fold(text)))
+
+    def by_alias(self, text: str, derived: bool = False) -> Speaker | None:
+        """A person written by initials (written beside the name, or derived from it)."""
+        spk = self._one(self.aliases.get(text.strip()))
+        if spk is None and derived:
+            spk = self._one(self.derived.get(text.strip()))
+        return spk
+
+    def by_label(self, text: str) -> Speaker | None:
+        """A label leading a turn: initials, a name, or an honorific and a name."""
+        text = honorific_re().sub("", text).strip(" .,[]")
+        if not text:
+            return None
+        return self.by_alias(text, derived=True) or self.by_name(text) or (
+            self.by_name(text.split()[-1]) if " " in text else None)
