@@ -19,13 +19,14 @@ from extractors.interventions.offices import Speaker
 from extractors.interventions.reported import SpeakerFinder, _merge
 from extractors.lexicon import cue
 from extractors.persons import honorific_re, particles
-from models.document import Block
+from models.document import Block, Document
 
 # "Germany (Coord. Stock. Destruct.): ..." / "(Exec. Coord): ..." / "President: ..."
-COLON_LABEL = re.compile(r"^\s*(?P<label>\(?[^:()\n]{1,45}?\)?)\s*"
+_LEAD = r"^\s*(?:[o•▪·*\-–]\s+)?[\[*_]*"  # a sub-bullet mark, link bracket or emphasis
+COLON_LABEL = re.compile(_LEAD + r"(?P<label>\(?[^:()\n]{1,45}?\)?)\s*"
                          r"(?:\((?P<paren>[^)\n]{0,80})\))?\s*:\s*\S")
 # "JD - text", "RGr- text", "Maria – text": a short capitalised label before a dash
-DASH_LABEL = re.compile(r"^\s*(?P<label>[A-ZÀ-Þ][\w'’.]{0,20}(?:\s[A-ZÀ-Þ][\w'’.]{0,20}){0,2})"
+DASH_LABEL = re.compile(_LEAD + r"(?P<label>[A-ZÀ-Þ][\w'’.]{0,20}(?:\s[A-ZÀ-Þ][\w'’.]{0,20}){0,2})"
                         r"\s*[-–—]+\s*(?=\S)")
 BRACKET_LABEL = re.compile(r"^\s*\[(?P<label>[^\]\n]{1,45})\]\s*(?=\S)")
 _NAME_ONLY = re.compile(r"^[\w'’.\-]+(?:\s+[\w'’.\-]+){0,4}\s*(?:\([^)\n]*\))?\.?$")
@@ -34,6 +35,16 @@ _NAME_ONLY = re.compile(r"^[\w'’.\-]+(?:\s+[\w'’.\-]+){0,4}\s*(?:\([^)\n]*\)
 def _not_turn(label: str) -> bool:
     first = re.split(r"[\s(\-–—]+", label.strip(" ([*_"), maxsplit=1)[0].lower()
     return first in cue("not_turn_label")
+
+
+def not_turn_block(doc: Document, block: Block) -> bool:
+    """A block led by a label that names no speaker ("ACTION - X to ...", "Decision: ...")."""
+    text = doc.block_text(block)
+    for pattern in (COLON_LABEL, DASH_LABEL):
+        m = pattern.match(text)
+        if m and _not_turn(m.group("label")):
+            return True
+    return False
 
 
 def _furniture(rest: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.context import Context
-from extractors.interventions.labelled import label_speakers
+from extractors.interventions.labelled import label_speakers, not_turn_block
 from extractors.interventions.offices import Speaker
 from extractors.interventions.reported import Analysis, Event, SpeakerFinder
 from extractors.interventions.segments import Segment, is_annex, segments
@@ -79,8 +79,10 @@ class _State:
 
 
 def _absent_codes(ctx: Context) -> set[str]:
+    """Delegations listed as absent and with no one present (a body's members share a code)."""
+    present = {a.delegation_code for a in ctx.attendees if a.status == "present"}
     return {a.delegation_code for a in ctx.attendees
-            if a.delegation_code and a.status in {"apologies", "absent"}}
+            if a.delegation_code and a.status in {"apologies", "absent"}} - present
 
 
 def _listed_codes(ctx: Context) -> set[str]:
@@ -108,7 +110,7 @@ class _Walker:
 
     def _keep(self, spk: Speaker, seg: Segment) -> bool:
         """Drop absent delegations and States that are not listed and only reported on."""
-        if spk.role or spk.code is None:
+        if spk.role or spk.code is None or spk.person:
             return True
         if spk.code in self.st.absent_codes:
             return False
@@ -167,6 +169,9 @@ class _Walker:
                     st.start(spk, seg.start, seg.end)
                     st.handover = None
                     return
+        if not_turn_block(self.ctx.doc, seg.block):  # "ACTION - X to ...": inside the turn
+            st.extend(seg.end)
+            return
         res = self.finder.analyse(seg)
         events = [Event(e.start, [s for s in e.speakers if self._keep(s, seg)], e.on_behalf_of)
                   for e in res.events]
