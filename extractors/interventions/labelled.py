@@ -32,17 +32,26 @@ BRACKET_LABEL = re.compile(r"^\s*\[(?P<label>[^\]\n]{1,45})\]\s*(?=\S)")
 _NAME_ONLY = re.compile(r"^[\w'’.\-]+(?:\s+[\w'’.\-]+){0,4}\s*(?:\([^)\n]*\))?\.?$")
 
 
+def _first_word(label: str) -> str:
+    return re.split(r"[\s(\-–—]+", label.strip(" ([*_"), maxsplit=1)[0].lower()
+
+
 def _not_turn(label: str) -> bool:
-    first = re.split(r"[\s(\-–—]+", label.strip(" ([*_"), maxsplit=1)[0].lower()
-    return first in cue("not_turn_label")
+    return _first_word(label) in cue("not_turn_label")
 
 
-def not_turn_block(doc: Document, block: Block) -> bool:
-    """A block led by a label that names no speaker ("ACTION - X to ...", "Decision: ...")."""
+def _text_follows(rest: str) -> bool:
+    """Words follow the label (not figures, "£12.50", or a line of dots to sign on)."""
+    rest = rest.strip()
+    return bool(rest) and (rest[0].isalpha() or rest[0] in "\"'“‘([")
+
+
+def action_block(doc: Document, block: Block) -> bool:
+    """A block led by an action-point label ("ACTION - X to ...", "Actions: ...")."""
     text = doc.block_text(block)
     for pattern in (COLON_LABEL, DASH_LABEL):
         m = pattern.match(text)
-        if m and _not_turn(m.group("label")):
+        if m and _first_word(m.group("label")) in cue("action_label"):
             return True
     return False
 
@@ -64,7 +73,7 @@ def label_speakers(finder: SpeakerFinder, block: Block) -> tuple[list[Speaker], 
     text = doc.block_text(block)
     m = COLON_LABEL.match(text)
     if m and not _not_turn(m.group("label")):
-        if _furniture(text[m.end() - 1:]):
+        if _furniture(text[m.end() - 1:]) or not _text_follows(text[m.end() - 1:]):
             return None
         spk = _colon_speakers(finder, block.start, m)
         if spk:
@@ -79,7 +88,7 @@ def label_speakers(finder: SpeakerFinder, block: Block) -> tuple[list[Speaker], 
     if m and not _not_turn(m.group("label")):
         # only a person leads a dash bullet: "Germany - 7MSP President" is a list heading
         person = finder.persons.by_label(m.group("label"))
-        if person is not None:
+        if person is not None and _text_follows(text[m.end():]):
             return [person], block.start + m.end()
     return None
 

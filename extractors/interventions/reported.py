@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from extractors.context import Context
+from extractors.interventions.motions import motion_speakers
 from extractors.interventions.offices import Speaker, office_spans, office_speaker
 from extractors.interventions.resolver import PersonIndex
 from extractors.interventions.segments import Segment
@@ -166,8 +167,21 @@ class SpeakerFinder:
             elif subj is None:
                 self._adjacent_event(seg, verb, res)
         self._requests(seg, verbs, res)
+        self._motions(seg, res)
         res.events.sort(key=lambda e: e.start)
         return res
+
+    def _motions(self, seg: Segment, res: Analysis) -> None:
+        """Movers, seconders and supporters share the sentence with its first speaker."""
+        backers = [s for s in motion_speakers(self.speakers_of, seg)
+                   if not any(s.same(x) for e in res.events for x in e.speakers)]
+        if not backers or res.absent is not None:
+            return
+        first = [e for e in res.events if e.start == seg.start]
+        if first:
+            first[0].speakers.extend(backers)
+        else:
+            res.events.append(Event(seg.start, backers))
 
     def _dangling(self, seg: Segment, verb: Token) -> Token | None:
         """A name before the verb whose parse head lies outside the segment (the parser
@@ -365,6 +379,10 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _modal(verb: Token) -> bool:
+    """A plan, not a turn: a reporting verb under a modal, or a bare "X to report on Y"."""
+    if verb.dep_ == "ROOT" and verb.tag_ == "VB" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
     lemma = verb_lemma(verb.lower_, speech_verbs())
     if lemma in cue("modal_ok") or verb.lower_ in cue("modal_ok"):
         return False

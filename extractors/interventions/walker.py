@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.context import Context
-from extractors.interventions.labelled import label_speakers, not_turn_block
+from extractors.interventions.labelled import action_block, label_speakers
 from extractors.interventions.offices import Speaker
 from extractors.interventions.reported import Analysis, Event, SpeakerFinder
 from extractors.interventions.segments import Segment, is_annex, segments
@@ -169,7 +169,7 @@ class _Walker:
                     st.start(spk, seg.start, seg.end)
                     st.handover = None
                     return
-        if not_turn_block(self.ctx.doc, seg.block):  # "ACTION - X to ...": inside the turn
+        if action_block(self.ctx.doc, seg.block):  # "ACTION - X to ...": inside the turn
             st.extend(seg.end)
             return
         res = self.finder.analyse(seg)
