@@ -190,8 +190,8 @@ class SpeakerFinder:
         for tok in seg.span:
             if tok.i >= verb.i:
                 break
-            if (not lo <= tok.head.i < hi) and tok.i in self.by_token \
-                    and not _under_behalf(tok):
+            if (not lo <= tok.head.i < hi) and not _under_behalf(tok) and (
+                    tok.i in self.by_token or self.speakers_of(tok, lo, hi)):
                 return tok
             if (not lo <= tok.head.i < hi) and tok.tag_ == "NNP" and self.person(tok):
                 return tok
