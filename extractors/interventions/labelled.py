@@ -32,6 +32,16 @@ BRACKET_LABEL = re.compile(r"^\s*\[(?P<label>[^\]\n]{1,45})\]\s*(?=\S)")
 _NAME_ONLY = re.compile(r"^[\w'’.\-]+(?:\s+[\w'’.\-]+){0,4}\s*(?:\([^)\n]*\))?\.?$")
 
 
+_ENUMERATED = re.compile(r"^\(?(?:\d+|[a-zA-Z]|[ivxIVX]+)[.)]")
+
+
+def _named_subject(finder: SpeakerFinder, rest: str) -> bool:
+    """The text after a colon opens with a named person ("Item: JD proposes ..."): the label
+    is a sub-heading and the sentence names its own speaker."""
+    first = re.match(r"\s*([A-ZÀ-Þ][\w'’]*)", rest)
+    return bool(first) and finder.persons.by_label(first.group(1)) is not None
+
+
 def _first_word(label: str) -> str:
     return re.split(r"[\s(\-–—]+", label.strip(" ([*_"), maxsplit=1)[0].lower()
 
@@ -72,8 +82,9 @@ def label_speakers(finder: SpeakerFinder, block: Block) -> tuple[list[Speaker], 
     doc = finder.ctx.doc
     text = doc.block_text(block)
     m = COLON_LABEL.match(text)
-    if m and not _not_turn(m.group("label")):
-        if _furniture(text[m.end() - 1:]) or not _text_follows(text[m.end() - 1:]):
+    if m and not _not_turn(m.group("label")) and not _ENUMERATED.match(m.group("label")):
+        rest = text[m.end() - 1:]
+        if _furniture(rest) or not _text_follows(rest) or _named_subject(finder, rest):
             return None
         spk = _colon_speakers(finder, block.start, m)
         if spk:
@@ -107,3 +118,11 @@ def _named(finder: SpeakerFinder, label: str, start: int, end: int) -> list[Spea
     if person is not None:
         return [person]
     return _merge(finder.mentions_in(start, end))
+
+
+def sentence_label(finder: SpeakerFinder, text: str) -> Speaker | None:
+    """A person's initials or name leading a sentence inside a paragraph ("... RGr - noted")."""
+    m = DASH_LABEL.match(text)
+    if not m or _not_turn(m.group("label")) or not _text_follows(text[m.end():]):
+        return None
+    return finder.persons.by_label(m.group("label"))

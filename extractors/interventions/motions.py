@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from extractors.interventions.offices import Speaker
 from extractors.interventions.segments import Segment
-from extractors.lexicon import cue
+from extractors.lexicon import cue, speech_verbs
 
 _MOVE = {"move", "moved", "moves"}
 
@@ -40,7 +40,7 @@ def motion_speakers(speakers_of: SpeakersOf, seg: Segment) -> list[Speaker]:
     for tok in seg.span:
         low = tok.lower_
         if any(t.dep_ == "ccomp" and t.head.lower_ not in cue("motion_verb")
-               for t in (tok, *tok.ancestors)):
+               and t.head.lower_ in speech_verbs() for t in (tok, *tok.ancestors)):
             continue  # reported inside someone's statement ("recalled that X had proposed")
         if low in cue("motion_verb") and tok.pos_ in {"VERB", "AUX"}:
             if low in _MOVE and not any(c.dep_ in {"dobj", "agent"} for c in tok.children):
@@ -49,6 +49,10 @@ def motion_speakers(speakers_of: SpeakersOf, seg: Segment) -> list[Speaker]:
                 add(obj)
             for subj in (c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi):
                 add(subj)
+        elif low in cue("motion_verb") and tok.dep_ == "ROOT" and tok.tag_ == "NNS":
+            # "Doe seconds." parsed as a plural noun with the name as its compound
+            for name in (c for c in tok.children if c.dep_ == "compound"):
+                add(name)
         elif low in cue("motion_noun") and tok.pos_ == "NOUN":
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "by"}):
                 for obj in (p for p in prep.children if p.dep_ == "pobj"):

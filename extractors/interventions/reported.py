@@ -111,6 +111,10 @@ class SpeakerFinder:
             spk = self.by_token.get(tok.i) or self.person(tok)
             if spk is not None and spk not in found:
                 found.append(spk)
+        nxt = head.doc[head.i + 1] if head.i + 1 < min(hi or len(head.doc), len(head.doc)) else None
+        if not found and nxt is not None and head.tag_ == "NNP" and nxt.tag_ == "NNP" \
+                and nxt.dep_ not in _LINK_DEPS:
+            found = [s for s in [self.by_token.get(nxt.i) or self.person(nxt)] if s]  # "Cllr Doe"
         if not found and head.lower_ in cue("person"):
             # "The Coordinator on X, New Zealand," -> look inside the whole subject phrase
             for tok in head.subtree:

@@ -20,11 +20,13 @@ from extractors.interventions.offices import Speaker, office_for_role
 from extractors.persons import honorific_re, particles
 from models.records import Attendee
 
-# "- Jeremy Doe (JD), Some Agency (AGY) - SC Chair": a name opening a line, then its initials
-_ALIAS_LINE = re.compile(
-    r"^[ \t]*(?:[-–•*·▪o]|\d+[.)])?[ \t]*(?P<name>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){0,4}?)"
-    r"[ \t]*\((?P<alias>[A-Z][A-Za-z]{1,4})\)(?P<rest>[^\n]*)", re.M)
-_CODE_IN_BRACKETS = re.compile(r"[(\[](?P<code>[A-Z][A-Za-z&\-]{1,11})[)\]]")
+# "Jeremy Doe (JD), Some Agency (AGY) - SC Chair": a name, then its initials in brackets
+_ALIAS = re.compile(r"(?P<name>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){1,4}?)"
+                    r"[ \t]*\([ \t]*(?P<alias>[A-Z][A-Za-z]{1,4})[ \t]*\)")
+# an affiliation's acronym in brackets: at least two capitals ("(AGY)", "[XYZ]", "(BoM)")
+_CODE_IN_BRACKETS = re.compile(r"[(\[](?P<code>(?=(?:[^)\]]*[A-Z]){2})[A-Z][A-Za-z&\-]{1,11})[)\]]")
+# "AGY - Jeremy Doe (JD) representing ...": an acronym heading the line before the name
+_CODE_BEFORE = re.compile(r"(?P<code>\b[A-Z][A-Z&\-]{1,11})\s*[-–—:]\s*$")
 _ROLE_AFTER_DASH = re.compile(r"\s[-–—]\s*(?P<role>[^-–—\n]+?)\s*$")
 
 
@@ -39,12 +41,15 @@ def _name_words(name: str) -> list[str]:
 
 
 def derived_initials(name: str) -> set[str]:
-    """Initials a list may use for a person: all words' first letters, or first and last."""
+    """Initials a list may use for a person: all words' first letters, or first and last;
+    capitals inside a word count too ("Dell'Acqua" gives D and A)."""
     words = _name_words(name)
     if len(words) < 2:
         return set()
     letters = [fold(w[0]).upper() for w in words]
-    return {"".join(letters), letters[0] + letters[-1]}
+    inner = "".join(fold(w[0]).upper() + "".join(c for c in w[1:] if c.isupper())
+                    for w in words)
+    return {"".join(letters), letters[0] + letters[-1], inner}
 
 
 def _alias_fits(alias: str, name: str) -> bool:
@@ -116,29 +121,67 @@ class PersonIndex:
         return None
 
     def _read_alias_lines(self, rows: list[Attendee]) -> None:
-        """Initials written beside a name at the start of a line, with the affiliation."""
-        for m in _ALIAS_LINE.finditer(self.ctx.doc.text):
-            name, alias, rest = m.group("name").strip(), m.group("alias"), m.group("rest")
-            if not _alias_fits(alias, name) or org_like(name) or honorific_re().fullmatch(name):
-                continue
-            att = self._row_for(name, rows)
-            if att is not None:
-                spk = self.speaker_for(att)
-            else:
-                spk = self._speaker_from_line(name, rest)
-                if spk is None:
-                    continue
-                self._add(name, _Entry(spk, True))
-            self._put(self.aliases, alias, _Entry(spk, True))
+        """Initials written in brackets beside a name, with the affiliation on that line.
 
-    def _speaker_from_line(self, name: str, rest: str) -> Speaker | None:
-        """Affiliation written after the initials: an acronym in brackets or a known
-        delegation; a role after a dash may name an office."""
+        "Name (NN), Agency (AG)" and "Agency (AG) - Name (NN)" read like two definitions; one
+        written right beside a person who has no affiliation of their own is taken as that
+        person's affiliation. An affiliation written in the person's own entry wins.
+        """
+        best: dict[str, tuple[int, _Entry, str]] = {}
+        for line in self.ctx.doc.text.splitlines():
+            found = [m for m in _ALIAS.finditer(line)
+                     if _alias_fits(m.group("alias"), m.group("name").strip())
+                     and not org_like(m.group("name"))]
+            affiliations: set[int] = set()
+            for k, m in enumerate(found):
+                if k in affiliations:
+                    continue
+                name, alias = m.group("name").strip(), m.group("alias")
+                nxt = found[k + 1] if k + 1 < len(found) else None
+                rest = line[m.end():nxt.start() if nxt else len(line)]
+                att = self._row_for(name, rows)
+                if att is not None:
+                    entry = _Entry(self.speaker_for(att), att.status == "present")
+                    self._keep_best(best, alias, 3, entry, name)
+                    continue
+                spk = self._speaker_from_line(name, rest, line[:m.start()] if k == 0 else "")
+                quality = 2
+                prev = found[k - 1] if k > 0 else None
+                if spk is None and prev is not None and k - 1 not in affiliations \
+                        and re.fullmatch(r"\s*[-–—:]\s*", line[prev.end():m.start()]):
+                    spk = self._speaker_from_line(name, line[prev.start("alias") - 1:
+                                                             prev.end()] + rest, "")
+                    quality = 1
+                elif spk is None and nxt is not None and re.fullmatch(r"[\s,;]*", rest):
+                    spk = self._speaker_from_line(name, line[nxt.start("alias") - 1:], "")
+                    quality = 1
+                    affiliations.add(k + 1)
+                if spk is not None:
+                    self._keep_best(best, alias, quality, _Entry(spk, True), name)
+        for alias, (quality, entry, name) in best.items():
+            if quality < 3:
+                self._add(name, entry)
+            self._put(self.aliases, alias, entry)
+
+    @staticmethod
+    def _keep_best(best: dict[str, tuple[int, _Entry, str]], alias: str, quality: int,
+                   entry: _Entry, name: str) -> None:
+        if quality >= best.get(alias, (0, entry, ""))[0]:
+            best[alias] = (quality, entry, name)
+
+    def _speaker_from_line(self, name: str, rest: str, before: str) -> Speaker | None:
+        """Affiliation written after the initials (an acronym in brackets or a known
+        delegation) or heading the line ("AGY - Name (NN) ..."); a role after a dash may name
+        an office."""
         code = None
         hit = _CODE_IN_BRACKETS.search(rest)
+        lead = _CODE_BEFORE.search(before)
         if hit:
             dele = self.ctx.gaz.resolve(hit.group("code"))
             code = dele.code if dele else hit.group("code")
+        elif lead:
+            dele = self.ctx.gaz.resolve(lead.group("code"))
+            code = dele.code if dele else lead.group("code")
         else:
             found = delegation_matches(rest, self.ctx.gaz)
             if found:
@@ -147,9 +190,7 @@ class PersonIndex:
             return None
         role_m = _ROLE_AFTER_DASH.search(rest)
         office = office_for_role(role_m.group("role")) if role_m else None
-        if office is not None and not office.presidency:
-            return Speaker(office.speaker, code, office.role, name)
-        if office is not None and self.presidency in (None, code):
+        if office is not None and (not office.presidency or self.presidency in (None, code)):
             return Speaker(office.speaker, code, office.role, name)
         return Speaker(code, code, None, name)
 

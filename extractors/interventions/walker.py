@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.context import Context
-from extractors.interventions.labelled import action_block, label_speakers
+from extractors.interventions.labelled import action_block, label_speakers, sentence_label
 from extractors.interventions.offices import Speaker
 from extractors.interventions.reported import Analysis, Event, SpeakerFinder
 from extractors.interventions.segments import Segment, is_annex, segments
@@ -169,6 +169,12 @@ class _Walker:
                     st.start(spk, seg.start, seg.end)
                     st.handover = None
                     return
+        if not seg.block_start:
+            person = sentence_label(self.finder, self.ctx.doc.text[seg.start:seg.end])
+            if person is not None and self._keep(person, seg):
+                st.start([person], seg.start, seg.end)
+                st.handover = None
+                return
         if action_block(self.ctx.doc, seg.block):  # "ACTION - X to ...": inside the turn
             st.extend(seg.end)
             return
