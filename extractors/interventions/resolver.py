@@ -21,7 +21,7 @@ from extractors.persons import honorific_re, particles
 from models.records import Attendee
 
 # "Jeremy Doe (JD), Some Agency (AGY) - SC Chair": a name, then its initials in brackets
-_ALIAS = re.compile(r"(?P<name>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){1,4}?)"
+_ALIAS = re.compile(r"(?P<name>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){1,4}?)"
                     r"[ \t]*\([ \t]*(?P<alias>[A-Z][A-Za-z]{1,4})[ \t]*\)")
 # an affiliation's acronym in brackets: at least two capitals ("(AGY)", "[XYZ]", "(BoM)")
 _CODE_IN_BRACKETS = re.compile(r"[(\[](?P<code>(?=(?:[^)\]]*[A-Z]){2})[A-Z][A-Za-z&\-]{1,11})[)\]]")
@@ -56,6 +56,21 @@ def _alias_fits(alias: str, name: str) -> bool:
     """Initials in brackets that spell the name ("RGr" for "Remy Giraud")."""
     caps = "".join(c for c in alias if c.isupper())
     return len(caps) >= 2 and caps in derived_initials(name)
+
+
+def _alias_definitions(line: str) -> list[re.Match[str]]:
+    """"Name (NN)" definitions in a line; a capitalised word before the name is skipped."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (m := _ALIAS.search(line, pos)) is not None:
+        if _alias_fits(m.group("alias"), m.group("name").strip()) \
+                and not org_like(m.group("name")):
+            found.append(m)
+            pos = m.end()
+        else:
+            nxt = re.search(r"\s\S", line[m.start():m.start("alias")])
+            pos = m.start() + nxt.end() - 1 if nxt else m.end()
+    return found
 
 
 @dataclass
@@ -129,9 +144,7 @@ class PersonIndex:
         """
         best: dict[str, tuple[int, _Entry, str]] = {}
         for line in self.ctx.doc.text.splitlines():
-            found = [m for m in _ALIAS.finditer(line)
-                     if _alias_fits(m.group("alias"), m.group("name").strip())
-                     and not org_like(m.group("name"))]
+            found = _alias_definitions(line)
             affiliations: set[int] = set()
             for k, m in enumerate(found):
                 if k in affiliations:
