@@ -152,6 +152,11 @@ def holder_code(ctx: Context, office: Office) -> str | None:
     return None
 
 
+def fixed_code(role: str) -> str | None:
+    """The organization an office always belongs to (e.g. the ISU Director), or None."""
+    return next((o.code for o in offices() if o.role == role), None)
+
+
 def office_speaker(ctx: Context, role: str) -> Speaker:
     """The speaker for an office role in this document."""
     office = next(o for o in offices() if o.role == role)

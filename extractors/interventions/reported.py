@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from extractors.context import Context
 from extractors.interventions.motions import motion_speakers
-from extractors.interventions.offices import Speaker, office_spans, office_speaker
+from extractors.interventions.offices import Speaker, fixed_code, office_spans, office_speaker
 from extractors.interventions.resolver import PersonIndex
 from extractors.interventions.segments import Segment
 from extractors.lexicon import cue, light_verbs, speech_verbs, verb_lemma
@@ -51,12 +51,16 @@ class SpeakerFinder:
         self.sdoc = ctx.sdoc
         self.by_token: dict[int, Speaker] = {}
         self.office_tokens: set[int] = set()
+        spans = ctx.delegation_spans()
+        mentioned = {span.id_ for span in spans}
         for s, e, role in office_spans(self.sdoc):
             spk = office_speaker(ctx, role)
+            if fixed_code(role) and fixed_code(role) not in mentioned:
+                continue  # an office of an organization the document never names
             for i in range(s, e):
                 self.by_token[i] = spk
                 self.office_tokens.add(i)
-        for span in ctx.delegation_spans():
+        for span in spans:
             dele = ctx.gaz.by_code.get(span.id_)
             if dele is None:
                 continue
@@ -64,6 +68,28 @@ class SpeakerFinder:
             for i in range(span.start, span.end):
                 self.by_token.setdefault(i, spk)
         self.persons = PersonIndex(ctx, ctx.meeting.presidency_code if ctx.meeting else None)
+        self._office_holders_from_text()
+
+    def _office_holders_from_text(self) -> None:
+        """An office written with one delegation beside it ("Jane Doe (Chair, Ruritania)",
+        "the Chair, Ruritania,") tells who holds it where nothing else does."""
+        codes: dict[str, set[str]] = {}
+        for i in sorted(self.office_tokens):
+            spk = self.by_token[i]
+            if spk.code is not None or spk.role is None:
+                continue
+            tok = self.sdoc[i]
+            near = [tok.head, *tok.children]
+            near += [c for c in tok.head.children if c.dep_ == "appos"]
+            found = {x.code for t in near if t.i not in self.office_tokens
+                     for x in [self.by_token.get(t.i) or self.person(t)] if x and x.code}
+            if len(found) == 1:
+                codes.setdefault(spk.role, set()).update(found)
+        for i in self.office_tokens:
+            spk = self.by_token[i]
+            held = codes.get(spk.role or "", set())
+            if spk.code is None and len(held) == 1:
+                self.by_token[i] = Speaker(spk.name, next(iter(held)), spk.role)
 
     def person(self, tok: Token) -> Speaker | None:
         """The attendee a capitalised name token refers to (surname, first name, initials
