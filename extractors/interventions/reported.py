@@ -126,7 +126,7 @@ class SpeakerFinder:
             for child in tok.children:
                 if child.dep_ in _LINK_DEPS:
                     todo.append(child)
-                elif child.dep_ == "prep" and person_like and child.lower_ in {"of", "from"}:
+                elif child.dep_ == "prep" and person_like and child.lower_ in {"of", "from", "for"}:
                     todo.extend(c for c in child.children if c.dep_ == "pobj")
         return out
 
