@@ -126,3 +126,14 @@ def sentence_label(finder: SpeakerFinder, text: str) -> Speaker | None:
     if not m or _not_turn(m.group("label")) or not _text_follows(text[m.end():]):
         return None
     return finder.persons.by_label(m.group("label"))
+
+
+def unknown_speaker_label(doc: Document, block: Block) -> bool:
+    """A label that shows someone else taking the floor without naming a known speaker:
+    "Q: ...", "A: ...", "Mr Doe: ..." (a person the attendance list does not give)."""
+    m = COLON_LABEL.match(doc.block_text(block))
+    if not m or not _text_follows(doc.block_text(block)[m.end() - 1:]):
+        return False
+    label = m.group("label").strip(" ([*_")
+    return _first_word(label) in cue("exchange_label") or (
+        bool(honorific_re().match(label)) and len(label.split()) <= 4)

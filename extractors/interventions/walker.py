@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.context import Context
-from extractors.interventions.labelled import action_block, label_speakers, sentence_label
+from extractors.interventions.labelled import (
+    action_block,
+    label_speakers,
+    sentence_label,
+    unknown_speaker_label,
+)
 from extractors.interventions.offices import Speaker
 from extractors.interventions.reported import Analysis, Event, SpeakerFinder
 from extractors.interventions.segments import Segment, is_annex, segments
@@ -169,6 +174,10 @@ class _Walker:
                     st.start(spk, seg.start, seg.end)
                     st.handover = None
                     return
+            elif unknown_speaker_label(self.ctx.doc, seg.block):
+                st.close()  # someone the text does not name takes the floor
+                st.handover = None
+                return
         if not seg.block_start:
             person = sentence_label(self.finder, self.ctx.doc.text[seg.start:seg.end])
             if person is not None and self._keep(person, seg):

@@ -74,3 +74,24 @@ def test_figures_after_a_person_label_are_not_a_turn() -> None:
                    "- TB - 120.50 - travel costs\n"
                    "- PQ - The accounts are approved.\n")
     assert _who(turns) == [("NWA", "Chair")]
+
+
+TALKS = ("Record of talks\n\nParticipants\n"
+         "- Arvid Lenz (AL), Ministry of Ports (MOP)\n"
+         "- Bea Okonkwo (BO), Fisheries Office (FO)\n\n")
+
+
+def test_name_labels_and_exchanges_with_unnamed_questioners() -> None:
+    turns = _turns(TALKS + "1. Quotas\n\n"
+                   "Mr Lenz: The quota is too low for the coming season.\n\n"
+                   "Q: Will it change next year?\n\n"
+                   "Ms. Okonkwo: A review is planned in the spring.\n")
+    assert _who(turns) == [("MOP", None), ("FO", None)]
+    assert "Will it change" not in turns[0].text
+
+
+def test_transcript_lines_with_bracketed_names() -> None:
+    turns = _turns(TALKS + "1. Harbour fees\n\n"
+                   "[Bea Okonkwo] The fees were raised twice.\n\n"
+                   "[Arvid Lenz] Only once, in the autumn.\n")
+    assert _who(turns) == [("FO", None), ("MOP", None)]
