@@ -17,12 +17,21 @@ from dataclasses import dataclass
 from extractors.attendance_lines import delegation_matches, org_like
 from extractors.context import Context
 from extractors.interventions.offices import Speaker, office_for_role
+from extractors.lexicon import cue
 from extractors.persons import honorific_re, particles
 from models.records import Attendee
 
 # "Jeremy Doe (JD), Some Agency (AGY) - SC Chair": a name, then its initials in brackets
 _ALIAS = re.compile(r"(?P<name>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){1,4}?)"
                     r"[ \t]*\([ \t]*(?P<alias>[A-Z][A-Za-z]{1,4})[ \t]*\)")
+# "Jane Doe from the Harbour Committee", "Mr. Doe of the Water Agency": a person and the body
+# they come from, written in running text
+_NAME_OF_ORG = re.compile(
+    r"(?P<name>(?:[A-ZÀ-Þ][\w'’\-]+[ \t]+){1,3}[A-ZÀ-Þ][\w'’\-]+"
+    r"(?:[ \t]+and[ \t]+(?:[A-ZÀ-Þ][\w'’\-]+[ \t]+){1,3}[A-ZÀ-Þ][\w'’\-]+)?)"
+    r",?\s+(?:from|of|representing)\s+(?:the\s+)?"
+    r"(?P<org>[A-ZÀ-Þ][\w'’&\-]*(?:\s+(?:of|and|for|on|the|[A-ZÀ-Þ][\w'’&\-]*))*)")
+_ORG_GLUE = {"of", "and", "for", "on", "the"}
 # an affiliation's acronym in brackets: at least two capitals ("(AGY)", "[XYZ]", "(BoM)")
 _CODE_IN_BRACKETS = re.compile(r"[(\[](?P<code>(?=(?:[^)\]]*[A-Z]){2})[A-Z][A-Za-z&\-]{1,11})[)\]]")
 # "AGY - Jeremy Doe (JD) representing ...": an acronym heading the line before the name
@@ -92,6 +101,7 @@ class PersonIndex:
         for att in rows:
             self._add_row(att)
         self._read_alias_lines(rows)
+        self._read_inline_affiliations()
 
     # -- building --------------------------------------------------------------------------
     def speaker_for(self, att: Attendee) -> Speaker:
@@ -206,6 +216,45 @@ class PersonIndex:
         if office is not None and (not office.presidency or self.presidency in (None, code)):
             return Speaker(office.speaker, code, office.role, name)
         return Speaker(code, code, None, name)
+
+    def _read_inline_affiliations(self) -> None:
+        """Persons written with the body they come from ("Jane Doe from the Harbour
+        Committee"): the body's acronym is their code where no attendance row names them."""
+        for m in _NAME_OF_ORG.finditer(self.ctx.doc.text):
+            org = m.group("org").split()
+            while org and org[-1] in _ORG_GLUE:
+                org.pop()
+            code = self._org_code(" ".join(org))
+            if code is None:
+                continue
+            for part in re.finditer(r"(?!and\b)\S+(?:[ \t]+(?!and\b)\S+)*", m.group("name")):
+                name, start = part.group(), m.start("name") + part.start()
+                if name == "and":
+                    continue
+                words = name.split()
+                span = self.ctx.sdoc.char_span(start, start + len(name), alignment_mode="expand")
+                if span is None or any(t.tag_ != "NNP" for t in span):
+                    continue  # a person's name is proper nouns only
+                if len(words) < 2 or org_like(name) or any(
+                        w.lower() in cue("person") or honorific_re().fullmatch(w)
+                        for w in words[:-1]) or self.by_name(words[-1]) is not None:
+                    continue
+                self._add(name, _Entry(Speaker(code, code, None, name), True))
+
+    def _org_code(self, org: str) -> str | None:
+        """A known delegation's code, or the acronym of an organization's name."""
+        if not org:
+            return None
+        dele = self.ctx.gaz.resolve(org)
+        if dele is not None:
+            return dele.code
+        found = delegation_matches(org, self.ctx.gaz)
+        if found and found[0][0] == 0:
+            return found[0][2].code
+        words = [w for w in org.split() if w not in _ORG_GLUE]
+        if len(words) < 2 or not org_like(org):
+            return None
+        return "".join(w[0].upper() for w in words)
 
     # -- lookups ---------------------------------------------------------------------------
     @staticmethod

@@ -83,3 +83,22 @@ def test_alias_lines_read_without_rows() -> None:
     member = index.by_label("MZ")
     assert member is not None and member.code == "PDC"
     assert index.by_label("QQ") is None
+
+
+def test_person_from_a_body_written_in_running_text() -> None:
+    ctx = _ctx("Minutes of Millvale Council\n\n"
+               "Orla Fenwright from the Riverside Allotment Society attended.\n\n"
+               "Ms Fenwright reported that the plots were all let.\n\n"
+               "Cllr Ambrose thanked her.\n",
+               COUNCIL)
+    turns = extract_interventions(ctx)
+    assert _who(turns) == [("RAS", None), ("MVC", None)]
+    assert "plots were all let" in turns[0].text
+
+
+def test_words_before_a_body_are_not_a_person() -> None:
+    ctx = _ctx("Minutes of Millvale Council\n\n"
+               "Any Other Business\n\n"
+               "Use of the Riverside Allotment Society hall was discussed.\n", COUNCIL)
+    index = PersonIndex(ctx, None)
+    assert index.by_name("Use") is None
