@@ -79,6 +79,8 @@ class SpeakerFinder:
             if spk.code is not None or spk.role is None:
                 continue
             tok = self.sdoc[i]
+            if tok.tag_ in {"NNS", "NNPS"} or tok.lower_.endswith("s"):
+                continue  # "the Co-Chairs, X and Y": several holders
             near = [tok.head, *tok.children]
             near += [c for c in tok.head.children if c.dep_ == "appos"]
             found = {x.code for t in near if t.i not in self.office_tokens
@@ -132,8 +134,22 @@ class SpeakerFinder:
 
     def speakers_of(self, head: Token, lo: int = 0, hi: int | None = None) -> list[Speaker]:
         """Speakers named by the noun phrase headed by ``head`` (within tokens lo..hi)."""
+        chain = sorted(self.chain(head, lo, hi), key=lambda t: t.i)
+        found = self._speakers_in(head, chain, lo, hi)
+        offices = {s.role for s in found if s.role}
+        dels = list({s.code: s for s in found if not s.role and s.code}.values())
+        plural = any(t.i in self.office_tokens and (t.tag_ in {"NNS", "NNPS"} or (
+            t.lower_.endswith("s") and t.lower_ not in cue("person"))) for t in chain)
+        if len(offices) == 1 and len(dels) > 1 and plural:
+            # "its Co-Chairs, X of Ruritania and Y of Freedonia": one office holder each
+            off = next(s for s in found if s.role)
+            return [Speaker(off.name, d.code, off.role, d.person) for d in dels]
+        return _merge(found)
+
+    def _speakers_in(self, head: Token, chain: list[Token], lo: int,
+                     hi: int | None) -> list[Speaker]:
         found: list[Speaker] = []
-        for tok in sorted(self.chain(head, lo, hi), key=lambda t: t.i):
+        for tok in chain:
             spk = self.by_token.get(tok.i) or self.person(tok)
             if spk is not None and spk not in found:
                 found.append(spk)
@@ -149,7 +165,7 @@ class SpeakerFinder:
                 spk = self.by_token.get(tok.i)
                 if spk is not None and spk not in found:
                     found.append(spk)
-        return _merge(found)
+        return found
 
     # -- verbs ------------------------------------------------------------------------------
     def is_reporting(self, verb: Token) -> bool:
@@ -400,11 +416,12 @@ def _subject(verb: Token, lo: int, hi: int) -> Token | None:
 
 
 def _agent(verb: Token) -> Token | None:
+    """The object of the verb's "by" phrase (the last one where the parse split a name)."""
     for c in verb.children:
         if c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                return objs[-1]
     return None
 
 

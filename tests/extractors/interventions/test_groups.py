@@ -52,3 +52,10 @@ def test_office_holder_written_beside_the_office() -> None:
                    "Kenya asked about the timetable.\n\n"
                    "The Chair replied that the timetable was fixed.\n")
     assert _who(turns) == [("NOR", "Chair"), ("KEN", None), ("NOR", "Chair")]
+
+
+def test_co_chairs_named_with_their_delegations_each_get_a_turn() -> None:
+    turns = _turns("The meeting was opened by its Co-Chairs, Ilse Varga of Norway and "
+                   "Tomas Reyes of Peru, who welcomed the delegations.\n\n"
+                   "Ghana said that it agreed.\n")
+    assert _who(turns) == [("NOR", "Chair"), ("PER", "Chair"), ("GHA", None)]
