@@ -18,6 +18,7 @@ from extractors.interventions.labelled import (
     sentence_label,
     unknown_speaker_label,
 )
+from extractors.interventions.listed import listed_speakers
 from extractors.interventions.offices import Speaker
 from extractors.interventions.reported import Analysis, Event, SpeakerFinder
 from extractors.interventions.segments import Segment, is_annex, segments
@@ -109,6 +110,7 @@ class _Walker:
         self.listed = _listed_codes(ctx)
         self.att_ranges = _attendee_ranges(ctx)
         self.presidency = ctx.meeting.presidency_code if ctx.meeting else None
+        self.skip_until = 0  # end of a list of speakers already read with its lead-in
 
     def _in_attendees(self, seg: Segment) -> bool:
         return any(s <= seg.start < e for s, e in self.att_ranges)
@@ -144,7 +146,7 @@ class _Walker:
         for seg in segments(self.ctx):
             if seg.block_start and is_annex(self.ctx, seg.block):
                 break
-            if self._in_attendees(seg):
+            if self._in_attendees(seg) or seg.start < self.skip_until:
                 continue
             item = self.ctx.agenda_item_at(seg.start)
             if not started or item != st.agenda:
@@ -184,6 +186,12 @@ class _Walker:
                 st.start([person], seg.start, seg.end)
                 st.handover = None
                 return
+        listed = listed_speakers(self.finder, seg)
+        if listed is not None:
+            st.start(listed[0], seg.start, listed[1])
+            st.close()
+            self.skip_until = listed[1]
+            return
         if action_block(self.ctx.doc, seg.block):  # "ACTION - X to ...": inside the turn
             st.extend(seg.end)
             return

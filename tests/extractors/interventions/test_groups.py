@@ -59,3 +59,19 @@ def test_co_chairs_named_with_their_delegations_each_get_a_turn() -> None:
                    "Tomas Reyes of Peru, who welcomed the delegations.\n\n"
                    "Ghana said that it agreed.\n")
     assert _who(turns) == [("NOR", "Chair"), ("PER", "Chair"), ("GHA", None)]
+
+
+def test_delegations_bulleted_under_a_lead_in() -> None:
+    turns = _turns("The following delegations made statements:\n\n"
+                   "- Kenya\n- Chile, Coordinator on Clearance\n\n"
+                   "The Chair thanked the speakers.\n")
+    assert _who(turns) == [("KEN", None), ("CHL", None), (None, "Chair")]
+    assert all(t.text.startswith("The following delegations made statements") for t in turns[:2])
+
+
+def test_a_plain_list_after_a_colon_is_not_a_list_of_speakers() -> None:
+    turns = _turns("Kenya presented the following documents:\n\n"
+                   "- The annual report\n- The budget\n\n"
+                   "Chile said that it agreed.\n")
+    assert _who(turns) == [("KEN", None), ("CHL", None)]
+    assert "The budget" in turns[0].text
