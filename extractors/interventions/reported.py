@@ -52,7 +52,8 @@ class SpeakerFinder:
         self.by_token: dict[int, Speaker] = {}
         self.office_tokens: set[int] = set()
         spans = ctx.delegation_spans()
-        mentioned = {span.id_ for span in spans}
+        mentioned = {span.id_ for span in spans  # "the Secretariat" names no organization
+                     if span.text.lower() not in cue("generic_body")}
         for s, e, role in office_spans(self.sdoc):
             spk = office_speaker(ctx, role)
             if fixed_code(role) and fixed_code(role) not in mentioned:
@@ -62,8 +63,8 @@ class SpeakerFinder:
                 self.office_tokens.add(i)
         for span in spans:
             dele = ctx.gaz.by_code.get(span.id_)
-            if dele is None:
-                continue
+            if dele is None or span.id_ not in mentioned:
+                continue  # "the Secretariat" of a document that never names its organization
             spk = Speaker(dele.name, dele.code, None)
             for i in range(span.start, span.end):
                 self.by_token.setdefault(i, spk)

@@ -206,7 +206,8 @@ class PersonIndex:
             dele = self.ctx.gaz.resolve(lead.group("code"))
             code = dele.code if dele else lead.group("code")
         else:
-            found = delegation_matches(rest, self.ctx.gaz)
+            found = [f for f in delegation_matches(rest, self.ctx.gaz)
+                     if rest[f[0]:f[1]].lower() not in cue("generic_body")]
             if found:
                 code = found[0][2].code
         if code is None:

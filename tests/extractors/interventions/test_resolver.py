@@ -102,3 +102,12 @@ def test_words_before_a_body_are_not_a_person() -> None:
                "Use of the Riverside Allotment Society hall was discussed.\n", COUNCIL)
     index = PersonIndex(ctx, None)
     assert index.by_name("Use") is None
+
+
+def test_a_generic_secretariat_is_no_affiliation() -> None:
+    ctx = _ctx("Steering group\n\n"
+               "Hanne Orvik (HO), Coastal Survey Office (CSO)\n"
+               "Marek Zielny (MZ), Steering Group Secretariat\n\n", [])
+    index = PersonIndex(ctx, None)
+    assert index.by_label("HO") is not None
+    assert index.by_label("MZ") is None
