@@ -285,7 +285,7 @@ class PersonIndex:
 
     def by_label(self, text: str) -> Speaker | None:
         """A label leading a turn: initials, a name, or an honorific and a name."""
-        text = honorific_re().sub("", text).strip(" .,[]")
+        text = honorific_re().sub("", text.replace("*", "").replace("_", " ")).strip(" .,[]")
         if not text:
             return None
         return self.by_alias(text, derived=True) or self.by_name(text) or (

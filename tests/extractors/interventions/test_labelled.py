@@ -95,3 +95,10 @@ def test_transcript_lines_with_bracketed_names() -> None:
                    "[Bea Okonkwo] The fees were raised twice.\n\n"
                    "[Arvid Lenz] Only once, in the autumn.\n")
     assert _who(turns) == [("FO", None), ("MOP", None)]
+
+
+def test_bold_name_labels() -> None:
+    turns = _turns(TALKS + "1. Nets\n\n"
+                   "**Bea Okonkwo**: The nets were replaced.\n\n"
+                   "**AL**: They were paid for by the ministry.\n")
+    assert _who(turns) == [("FO", None), ("MOP", None)]
