@@ -43,7 +43,7 @@ def motion_speakers(speakers_of: SpeakersOf, seg: Segment) -> list[Speaker]:
                and t.head.lower_ in speech_verbs() for t in (tok, *tok.ancestors)):
             continue  # reported inside someone's statement ("recalled that X had proposed")
         if low in cue("motion_verb") and tok.pos_ in {"VERB", "AUX"}:
-            if low in _MOVE and not any(c.dep_ in {"dobj", "agent"} for c in tok.children):
+            if low in _MOVE and not any(c.dep_ in {"dobj", "agent", "ccomp"} for c in tok.children):
                 continue  # "moved to the next item"
             for obj in _agent_objects(tok):
                 add(obj)

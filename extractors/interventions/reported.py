@@ -352,7 +352,8 @@ class SpeakerFinder:
         for tok in seg.span:
             if tok.i >= first_verb or tok.lower_ not in cue("request"):
                 continue
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for prep in (c for c in tok.children
+                         if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     spk = self.speakers_of(pobj)
                     if spk:

@@ -62,3 +62,16 @@ def test_summary_record_speakers() -> None:
         "txt", "x.txt")).interventions
     assert _who(turns) == ["CHL", "KEN"]
     assert "a note would help" in turns[0].text
+
+
+def test_mover_of_a_that_clause() -> None:
+    turns = _council("Minutes\n\nCllr Ostrander moved that the minutes be approved.\n")
+    assert _who(turns) == ["FC3"]
+
+
+def test_request_by_a_delegation_speaks_first() -> None:
+    turns = extract(parse_bytes(
+        b"Report of the Standing Committee\n\n1. Procedure\n\n"
+        b"In response to a request by the delegation of Peru, Kenya explained the procedure.\n",
+        "txt", "x.txt")).interventions
+    assert _who(turns) == ["PER", "KEN"]
