@@ -41,6 +41,7 @@ class Analysis:
     handover: Speaker | None = None  # "asked X to provide a summary" -> X speaks next
     absent: tuple[list[Speaker], str] | None = None  # an absent delegation and its NP text
     reader: Speaker | None = None  # "read out the following statement"
+    national: list[Speaker] = field(default_factory=list)  # "She spoke on behalf of X"
 
 
 class SpeakerFinder:
@@ -202,6 +203,8 @@ class SpeakerFinder:
                 if spk and not any(s.role for s in spk):
                     res.absent = (spk, _np_text(subj))
                     continue
+            if subj is not None and subj.pos_ == "PRON" and not res.national:
+                res.national = self._behalf_delegations(verb, subj)
             if not self.is_reporting(verb) or _modal(verb):
                 if subj is not None and self._behalf_acl(subj):
                     self._add_event(seg, subj, verb, res)
@@ -290,6 +293,18 @@ class SpeakerFinder:
         if any(set(s.key) == set(sp.key) for e in res.events for s in e.speakers for sp in spk):
             return
         res.events.append(Event(seg.start, spk, _behalf(verb, subj)))
+
+    def _behalf_delegations(self, verb: Token, subj: Token) -> list[Speaker]:
+        """Delegations a pronoun subject speaks for ("She made a statement on behalf of X")."""
+        text = _behalf(verb, subj)
+        if not text:
+            return []
+        for tok in verb.sent:
+            if tok.lower_ == "behalf":
+                found = [self.by_token[t.i] for t in tok.subtree
+                         if t.i in self.by_token and not self.by_token[t.i].role]
+                return _merge(list(dict.fromkeys(found)))
+        return []
 
     def _behalf_acl(self, subj: Token) -> bool:
         """"X, speaking on behalf of ...," makes X a speaker whatever the main verb."""

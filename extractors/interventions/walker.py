@@ -212,6 +212,10 @@ class _Walker:
             for i, ev in enumerate(events):
                 end = events[i + 1].start if i + 1 < len(events) else seg.end
                 st.start(ev.speakers, ev.start, end, ev.on_behalf_of)
+        elif res.national and st.open and all(t.speaker.role for t in st.open):
+            # an office holder speaking for their delegation ("She then spoke on behalf of X")
+            st.start([s for s in res.national if self._keep(s, seg)] or
+                     [t.speaker for t in st.open], seg.start, seg.end)
         elif res.continuation and st.handover is not None:
             st.start([st.handover], seg.start, seg.end)
         elif st.open:

@@ -75,3 +75,10 @@ def test_a_plain_list_after_a_colon_is_not_a_list_of_speakers() -> None:
                    "Chile said that it agreed.\n")
     assert _who(turns) == [("KEN", None), ("CHL", None)]
     assert "The budget" in turns[0].text
+
+
+def test_office_holder_speaking_for_their_delegation() -> None:
+    turns = _turns("The Chair welcomed the delegations. She then made a statement on behalf "
+                   "of Norway, noting that it would step down. Kenya thanked Norway.\n")
+    assert _who(turns) == [(None, "Chair"), ("NOR", None), ("KEN", None)]
+    assert "would step down" in turns[1].text
