@@ -1,4 +1,4 @@
-"""Speaker turns.
+"""Chooses and merges what the turn shapes found into turns.
 
 A turn starts where a named delegation or office takes the floor (a speaker label, or the
 subject or agent of a reporting verb) and runs on through sentences that continue it until
@@ -12,8 +12,16 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.context import Context
-from extractors.offices import Speaker
-from extractors.speakers import Analysis, Event, Segment, SpeakerFinder, is_annex, segments
+from extractors.interventions.labelled import (
+    action_block,
+    label_speakers,
+    sentence_label,
+    unknown_speaker_label,
+)
+from extractors.interventions.listed import listed_speakers
+from extractors.interventions.offices import Speaker
+from extractors.interventions.reported import Analysis, Event, SpeakerFinder
+from extractors.interventions.segments import Segment, is_annex, segments
 from models.records import Intervention
 
 _BY = re.compile(r"\bby\b", re.I)
@@ -60,14 +68,12 @@ class _State:
 
     def start(self, speakers: list[Speaker], start: int, end: int,
               behalf: str | None = None) -> None:
-        keys = {s.key for s in speakers}
-        cur = {t.speaker.key for t in self.open}
-        if self.open and keys == cur:
-            self.extend(end)
-            return
-        if self.open and keys < cur:
-            self.done.extend(t for t in self.open if t.speaker.key not in keys)
-            self.open = [t for t in self.open if t.speaker.key in keys]
+        cur = [t.speaker for t in self.open]
+        if self.open and all(any(s.same(c) for c in cur) for s in speakers):
+            # the same speaker(s) again, or some of those already speaking
+            keep = [t for t in self.open if any(s.same(t.speaker) for s in speakers)]
+            self.done.extend(t for t in self.open if t not in keep)
+            self.open = keep
             self.extend(end)
             return
         self.close()
@@ -79,8 +85,10 @@ class _State:
 
 
 def _absent_codes(ctx: Context) -> set[str]:
+    """Delegations listed as absent and with no one present (a body's members share a code)."""
+    present = {a.delegation_code for a in ctx.attendees if a.status == "present"}
     return {a.delegation_code for a in ctx.attendees
-            if a.delegation_code and a.status in {"apologies", "absent"}}
+            if a.delegation_code and a.status in {"apologies", "absent"}} - present
 
 
 def _listed_codes(ctx: Context) -> set[str]:
@@ -102,13 +110,14 @@ class _Walker:
         self.listed = _listed_codes(ctx)
         self.att_ranges = _attendee_ranges(ctx)
         self.presidency = ctx.meeting.presidency_code if ctx.meeting else None
+        self.skip_until = 0  # end of a list of speakers already read with its lead-in
 
     def _in_attendees(self, seg: Segment) -> bool:
         return any(s <= seg.start < e for s, e in self.att_ranges)
 
     def _keep(self, spk: Speaker, seg: Segment) -> bool:
         """Drop absent delegations and States that are not listed and only reported on."""
-        if spk.role or spk.code is None:
+        if spk.role or spk.code is None or spk.person:
             return True
         if spk.code in self.st.absent_codes:
             return False
@@ -137,7 +146,7 @@ class _Walker:
         for seg in segments(self.ctx):
             if seg.block_start and is_annex(self.ctx, seg.block):
                 break
-            if self._in_attendees(seg):
+            if self._in_attendees(seg) or seg.start < self.skip_until:
                 continue
             item = self.ctx.agenda_item_at(seg.start)
             if not started or item != st.agenda:
@@ -160,13 +169,32 @@ class _Walker:
     def _segment(self, seg: Segment) -> None:
         st = self.st
         if seg.block_start:
-            lab = self.finder.label(seg.block)
+            lab = label_speakers(self.finder, seg.block)
             if lab is not None:
                 spk = [s for s in lab[0] if self._keep(s, seg)]
                 if spk:
                     st.start(spk, seg.start, seg.end)
                     st.handover = None
                     return
+            elif unknown_speaker_label(self.ctx.doc, seg.block):
+                st.close()  # someone the text does not name takes the floor
+                st.handover = None
+                return
+        if not seg.block_start:
+            person = sentence_label(self.finder, self.ctx.doc.text[seg.start:seg.end])
+            if person is not None and self._keep(person, seg):
+                st.start([person], seg.start, seg.end)
+                st.handover = None
+                return
+        listed = listed_speakers(self.finder, seg)
+        if listed is not None:
+            st.start(listed[0], seg.start, listed[1])
+            st.close()
+            self.skip_until = listed[1]
+            return
+        if action_block(self.ctx.doc, seg.block):  # "ACTION - X to ...": inside the turn
+            st.extend(seg.end)
+            return
         res = self.finder.analyse(seg)
         events = [Event(e.start, [s for s in e.speakers if self._keep(s, seg)], e.on_behalf_of)
                   for e in res.events]
@@ -184,6 +212,10 @@ class _Walker:
             for i, ev in enumerate(events):
                 end = events[i + 1].start if i + 1 < len(events) else seg.end
                 st.start(ev.speakers, ev.start, end, ev.on_behalf_of)
+        elif res.national and st.open and all(t.speaker.role for t in st.open):
+            # an office holder speaking for their delegation ("She then spoke on behalf of X")
+            st.start([s for s in res.national if self._keep(s, seg)] or
+                     [t.speaker for t in st.open], seg.start, seg.end)
         elif res.continuation and st.handover is not None:
             st.start([st.handover], seg.start, seg.end)
         elif st.open:

@@ -1,0 +1,60 @@
+"""Proposers, seconders and supporters of a motion: one turn each, sharing the sentence.
+
+Shapes: "X proposed acceptance, seconded by Y"; "X proposed; Y seconded"; "was proposed by X;
+seconded by Y"; "On the motion of X, seconded by Y"; "X, supported by Y and Z, said".
+Verb and noun lists are ``motion_verb`` and ``motion_noun`` in ``speaker_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from extractors.interventions.offices import Speaker
+from extractors.interventions.segments import Segment
+from extractors.lexicon import cue, speech_verbs
+
+_MOVE = {"move", "moved", "moves"}
+
+
+def _agent_objects(tok: Token) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+            for p in c.children if p.dep_ == "pobj"]
+
+
+SpeakersOf = Callable[[Token, int, int], list[Speaker]]
+
+
+def motion_speakers(speakers_of: SpeakersOf, seg: Segment) -> list[Speaker]:
+    """Everyone the segment reports as moving, seconding or supporting a motion
+    (``speakers_of`` names the speakers of a noun phrase's head within tokens lo..hi)."""
+    lo, hi = seg.span.start, seg.span.end
+    found: list[Speaker] = []
+
+    def add(head: Token) -> None:
+        for spk in speakers_of(head, lo, hi):
+            if not any(spk.same(f) for f in found):
+                found.append(spk)
+
+    for tok in seg.span:
+        low = tok.lower_
+        if any(t.dep_ == "ccomp" and t.head.lower_ not in cue("motion_verb")
+               and t.head.lower_ in speech_verbs() for t in (tok, *tok.ancestors)):
+            continue  # reported inside someone's statement ("recalled that X had proposed")
+        if low in cue("motion_verb") and tok.pos_ in {"VERB", "AUX"}:
+            if low in _MOVE and not any(c.dep_ in {"dobj", "agent", "ccomp"} for c in tok.children):
+                continue  # "moved to the next item"
+            for obj in _agent_objects(tok):
+                add(obj)
+            for subj in (c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi):
+                add(subj)
+        elif low in cue("motion_verb") and tok.dep_ == "ROOT" and tok.tag_ == "NNS":
+            # "Doe seconds." parsed as a plural noun with the name as its compound
+            for name in (c for c in tok.children if c.dep_ == "compound"):
+                add(name)
+        elif low in cue("motion_noun") and tok.pos_ == "NOUN":
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "by"}):
+                for obj in (p for p in prep.children if p.dep_ == "pobj"):
+                    add(obj)
+    return found
