@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extractors.deadlines import due_date
+from extractors.decisions.deadlines import due_date
 from extractors.extract import extract
 from extractors.readers import parse_bytes
 from models.records import Decision

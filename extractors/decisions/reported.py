@@ -1,4 +1,4 @@
-"""Decisions and action points.
+"""Reported decisions and action points in running prose (CCM-style minutes).
 
 Decisions come from DependencyMatcher patterns (``resources/decision_patterns.jsonl``): a
 decision verb in the passive ("the Agenda was adopted", "It was agreed that ..."), a deciding
@@ -12,48 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
-import srsly
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
 
 from extractors.context import Context
-from extractors.deadlines import due_date
-from extractors.gazetteer import RESOURCES
+from extractors.decisions.candidates import Candidate
+from extractors.decisions.cues import forms, lemma, patterns, words
+from extractors.decisions.deadlines import due_date
 from extractors.interventions import turns_for
-from extractors.lexicon import cue, cue_of, verb_forms
+from extractors.lexicon import cue
 from extractors.speakers import Segment, SpeakerFinder, is_annex, segments
-from models.records import Decision
 
-CUES = "decision_cues.tsv"
-PATTERNS = RESOURCES / "decision_patterns.jsonl"
 _PAST_PERFECT = {"had", "'d"}
-
-
-def _words(kind: str) -> frozenset[str]:
-    return cue_of(CUES, kind)
-
-
-def _lemma(tok: Token, kind: str) -> str | None:
-    return verb_forms(CUES, kind).get(tok.lower_)
-
-
-@cache
-def _patterns() -> tuple[tuple[str, list[dict[str, Any]]], ...]:
-    """Patterns with "@kind" placeholders replaced by the cue words (all verb forms)."""
-    def expand(value: Any) -> Any:
-        if isinstance(value, str) and value.startswith("@"):
-            kind = value[1:]
-            forms = set(verb_forms(CUES, kind)) | set(_words(kind))
-            return sorted(forms)
-        if isinstance(value, dict):
-            return {k: expand(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [expand(v) for v in value]
-        return value
-    return tuple((row["label"], expand(row["pattern"])) for row in srsly.read_jsonl(PATTERNS))
+_words = words
+_lemma = lemma
 
 
 @dataclass
@@ -64,14 +37,14 @@ class _Found:
     due: dt.date | None = None
 
 
-class _Finder:
+class ReportedFinder:
     """Applies the decision patterns and the action rules to one document."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.speakers = SpeakerFinder(ctx)
         self.matcher = DependencyMatcher(ctx.sdoc.vocab)
-        for label, pattern in _patterns():
+        for label, pattern in patterns():
             self.matcher.add(label, [pattern])
         self.decision_hits: dict[int, str] = {}
         for match_id, tokens in self.matcher(ctx.sdoc):
@@ -148,7 +121,7 @@ class _Finder:
             return True
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             return True
-        bg = verb_forms(CUES, "background")
+        bg = forms("background")
         return any(a.lower_ in bg for a in self._up(verb))
 
     # -- decisions --------------------------------------------------------------------------
@@ -316,38 +289,45 @@ class _Finder:
         return _Found("action", target, actor)
 
     # -- walk -------------------------------------------------------------------------------
-    def run(self) -> list[Decision]:
-        out: list[Decision] = []
-        att = [(a.char_start, a.char_end) for a in self.ctx.attendees if a.char_end > a.char_start]
+    def skipped(self, seg: Segment) -> bool:
+        """Headings, attendance lines and agenda headings hold no decisions."""
+        if seg.block.kind == "heading":
+            return True
+        if any(a.char_start <= seg.start < a.char_end for a in self.ctx.attendees
+               if a.char_end > a.char_start):
+            return True
+        return any(a.char_start <= seg.start < a.char_end for a in self.ctx.agenda)
+
+    def run(self) -> list[Candidate]:
+        """Candidates of every sentence of the body, up to an annex."""
+        out: list[Candidate] = []
         for seg in segments(self.ctx):
             if seg.block_start and is_annex(self.ctx, seg.block):
                 break
-            if seg.block.kind == "heading" or any(s <= seg.start < e for s, e in att):
-                continue
-            if any(a.char_start <= seg.start < a.char_end for a in self.ctx.agenda):
-                continue
-            found: list[_Found] = []
-            self._lo, self._hi = seg.span.start, seg.span.end
-            for tok in seg.span:
-                label = self.decision_hits.get(tok.i)
-                hit = self.decision(tok, label, seg) if label else None
-                if hit is None and tok.pos_ in {"VERB", "AUX", "NOUN"}:
-                    hit = self.action(tok, seg)
-                if hit is not None:
-                    found.append(hit)
-            out.extend(self._records(seg, found))
-        for seq, rec in enumerate(out, 1):
-            rec.seq = seq
+            if not self.skipped(seg):
+                out.extend(self.candidates(seg))
         return out
 
-    def _records(self, seg: Segment, found: list[_Found]) -> list[Decision]:
+    def candidates(self, seg: Segment) -> list[Candidate]:
+        """The decisions and action points one sentence states."""
+        found: list[_Found] = []
+        self._lo, self._hi = seg.span.start, seg.span.end
+        for tok in seg.span:
+            label = self.decision_hits.get(tok.i)
+            hit = self.decision(tok, label, seg) if label else None
+            if hit is None and tok.pos_ in {"VERB", "AUX", "NOUN"}:
+                hit = self.action(tok, seg)
+            if hit is not None:
+                found.append(hit)
+        return self._records(seg, found)
+
+    def _records(self, seg: Segment, found: list[_Found]) -> list[Candidate]:
         """One record per kind and actor in a sentence (conjoined steps are one point)."""
-        recs: list[Decision] = []
+        recs: list[Candidate] = []
         seen: set[tuple[str, str | None]] = set()
         text = self.ctx.doc.text[seg.start:seg.end]
         decided = {f.actor for f in found if f.kind == "decision" and f.actor}
-        delivery = any(verb_forms(CUES, "delivery").get(t.lower_) is not None
-                       for t in seg.span)
+        delivery = any(forms("delivery").get(t.lower_) is not None for t in seg.span)
         for f in found:
             key = (f.kind, f.actor)
             if key in seen or (f.kind == "action" and ("decision", None) in seen
@@ -356,13 +336,8 @@ class _Finder:
             if f.kind == "action" and f.actor in decided:
                 continue  # "agreed with the request and said he would ...": the decision
             seen.add(key)
-            due = None
-            if f.kind == "action":
-                due = due_date(text, self.reference, delivery)
-            recs.append(Decision(
-                doc_id=self.ctx.doc_id, kind=f.kind, actor_code=f.actor,
-                agenda_item=self.ctx.agenda_item_at(seg.start), text=text, due_date=due,
-                **self.ctx.provenance(seg.start, seg.end)))
+            due = due_date(text, self.reference, delivery) if f.kind == "action" else None
+            recs.append(Candidate(f.kind, seg.start, seg.end, f.actor, due, family="reported"))
         return recs
 
 
@@ -376,6 +351,6 @@ def _true_relative(clause: Token) -> bool:
     return not (has_that and own_subject)
 
 
-def extract_decisions(ctx: Context) -> list[Decision]:
-    """Return decisions and action points in document order."""
-    return _Finder(ctx).run()
+def reported_candidates(ctx: Context) -> list[Candidate]:
+    """Decisions and action points reported in the sentences of the body."""
+    return ReportedFinder(ctx).run()

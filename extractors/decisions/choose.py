@@ -1,0 +1,47 @@
+"""Chooses among the shape families and writes the decision records.
+
+Families are asked in order of how much structure they rely on: labelled lines ("RESOLVED",
+"Decision 18.1:", "ACTION:"), motions (proposed / seconded / carried), collective agreement
+lines ("All - agreed"), task lines ("Clerk to write"), then sentences of running prose. A
+candidate of a later family is dropped where it overlaps one already kept, so one sentence
+gives one record per shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from extractors.context import Context
+from extractors.decisions.candidates import Candidate
+from extractors.decisions.reported import reported_candidates
+from models.records import Decision
+
+Family = Callable[[Context], list[Candidate]]
+
+
+def families() -> list[Family]:
+    """The shape families, most structured first."""
+    return [reported_candidates]
+
+
+def choose(groups: list[list[Candidate]]) -> list[Candidate]:
+    """Keep each group's candidates that do not overlap a candidate of an earlier group."""
+    kept: list[Candidate] = []
+    for group in groups:
+        fresh = [c for c in group if not any(c.overlaps(k) for k in kept)]
+        kept.extend(fresh)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def to_record(ctx: Context, seq: int, cand: Candidate) -> Decision:
+    """The output row of one candidate."""
+    return Decision(
+        doc_id=ctx.doc_id, seq=seq, kind=cand.kind, actor_code=cand.actor,
+        agenda_item=ctx.agenda_item_at(cand.start), text=ctx.doc.text[cand.start:cand.end],
+        due_date=cand.due, **ctx.provenance(cand.start, cand.end))
+
+
+def extract_decisions(ctx: Context) -> list[Decision]:
+    """Return decisions and action points in document order."""
+    chosen = choose([family(ctx) for family in families()])
+    return [to_record(ctx, seq, c) for seq, c in enumerate(chosen, 1)]
