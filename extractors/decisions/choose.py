@@ -13,15 +13,17 @@ from collections.abc import Callable
 
 from extractors.context import Context
 from extractors.decisions.candidates import Candidate
+from extractors.decisions.labelled import labelled_candidates
 from extractors.decisions.reported import reported_candidates
+from extractors.decisions.tools import Tools
 from models.records import Decision
 
-Family = Callable[[Context], list[Candidate]]
+Family = Callable[[Tools], list[Candidate]]
 
 
 def families() -> list[Family]:
     """The shape families, most structured first."""
-    return [reported_candidates]
+    return [labelled_candidates, reported_candidates]
 
 
 def choose(groups: list[list[Candidate]]) -> list[Candidate]:
@@ -43,5 +45,6 @@ def to_record(ctx: Context, seq: int, cand: Candidate) -> Decision:
 
 def extract_decisions(ctx: Context) -> list[Decision]:
     """Return decisions and action points in document order."""
-    chosen = choose([family(ctx) for family in families()])
+    tools = Tools.build(ctx)
+    chosen = [c for c in choose([family(tools) for family in families()]) if c.kind != "skip"]
     return [to_record(ctx, seq, c) for seq, c in enumerate(chosen, 1)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
@@ -23,6 +24,9 @@ from extractors.decisions.deadlines import due_date
 from extractors.interventions import turns_for
 from extractors.lexicon import cue
 from extractors.speakers import Segment, SpeakerFinder, is_annex, segments
+
+if TYPE_CHECKING:
+    from extractors.decisions.tools import Tools
 
 _PAST_PERFECT = {"had", "'d"}
 _words = words
@@ -351,6 +355,7 @@ def _true_relative(clause: Token) -> bool:
     return not (has_that and own_subject)
 
 
-def reported_candidates(ctx: Context) -> list[Candidate]:
+def reported_candidates(tools: Tools) -> list[Candidate]:
     """Decisions and action points reported in the sentences of the body."""
-    return ReportedFinder(ctx).run()
+    finder = tools.finder
+    return [c for seg in tools.segs if not finder.skipped(seg) for c in finder.candidates(seg)]
