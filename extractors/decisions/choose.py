@@ -13,8 +13,11 @@ from collections.abc import Callable
 
 from extractors.context import Context
 from extractors.decisions.candidates import Candidate
+from extractors.decisions.agreements import agreement_candidates
 from extractors.decisions.labelled import labelled_candidates
+from extractors.decisions.motions import motion_candidates
 from extractors.decisions.reported import reported_candidates
+from extractors.decisions.tasks import task_candidates
 from extractors.decisions.tools import Tools
 from models.records import Decision
 
@@ -23,7 +26,8 @@ Family = Callable[[Tools], list[Candidate]]
 
 def families() -> list[Family]:
     """The shape families, most structured first."""
-    return [labelled_candidates, reported_candidates]
+    return [labelled_candidates, motion_candidates, agreement_candidates, task_candidates,
+            reported_candidates]
 
 
 def choose(groups: list[list[Candidate]]) -> list[Candidate]:

@@ -67,8 +67,12 @@ def _intro(text: str) -> bool:
         return False
     last = re.split(r"(?<=[.;])\s+", text.rstrip()[:-1].strip())[-1]
     tokens = re.findall(r"[a-z]+", last.lower())
-    return bool(tokens) and tokens[-1] in words("list_intro_end") \
-        and any(t in words("list_intro_cue") for t in tokens)
+    if not tokens or tokens[-1] not in words("list_intro_end"):
+        return False
+    if any(t in words("list_intro_cue") for t in tokens):
+        return True
+    # "the following steps will be taken:": announced steps of the meeting
+    return "following" in tokens and "will" in tokens and "be" in tokens
 
 
 class LabelledReader:
@@ -90,16 +94,18 @@ class LabelledReader:
             return None
         return self.tools.actors.resolve(start, start + m.end(1))
 
-    def action(self, start: int, end: int) -> None:
-        """One action (two where a ';' clause names a second actor)."""
-        text = self.tools.ctx.doc.text[start:end]
+    def action(self, start: int, end: int, body: int | None = None) -> None:
+        """One action (two where a ';' clause names a second actor); the record keeps its
+        label, the actor is read after it (at ``body``)."""
+        body = start if body is None else body
+        text = self.tools.ctx.doc.text[body:end]
         m = _SECOND_TASK.search(text)
-        if m and self.tools.actors.resolve(start + m.start("subj"), start + m.end("subj")):
-            cut = start + m.start()
-            self.out.append(Candidate("action", start, cut, self.actor_at(start, cut),
+        if m and self.tools.actors.resolve(body + m.start("subj"), body + m.end("subj")):
+            cut = body + m.start()
+            self.out.append(Candidate("action", start, cut, self.actor_at(body, cut),
                                       family="labelled"))
-            start = cut + 1 + len(text[m.start() + 1:]) - len(text[m.start() + 1:].lstrip())
-        self.out.append(Candidate("action", start, end, self.actor_at(start, end),
+            start = body = cut + 1 + len(text[m.start() + 1:]) - len(text[m.start() + 1:].lstrip())
+        self.out.append(Candidate("action", start, end, self.actor_at(body, end),
                                   family="labelled"))
 
     def decision_paragraph(self, block: Block, body_start: int) -> None:
@@ -108,7 +114,7 @@ class LabelledReader:
         for k, seg in enumerate(segs):
             found = self.tools.finder.candidates(seg)
             kinds = {c.kind for c in found}
-            if "action" in kinds and "decision" not in kinds:
+            if k and "action" in kinds and "decision" not in kinds:
                 self.out.extend(c for c in found if c.kind == "action")
             elif k == 0 or "decision" in kinds or self._decides(seg):
                 actor = next((c.actor for c in found if c.kind == "decision"), None)
@@ -136,7 +142,7 @@ class LabelledReader:
             if found and not self.tools.in_attendance(block.start):
                 kind, offset = found
                 if kind == "action":
-                    self.action(block.start + offset, block.end)
+                    self.action(block.start, block.end, block.start + offset)
                 else:
                     self.decision_paragraph(block, block.start + offset)
                 i += 1

@@ -1,0 +1,90 @@
+"""Collective agreement lines of transcript-style minutes: "All - agreed", "ALL SC agreed",
+"SC - Approved this Charter", "All agreed that this should wait".
+
+A line whose speaker is the whole meeting (a collective word, or the acronym of a body the
+document names, e.g. "SC" for a "Steering Committee") and whose verb is a verb of deciding is
+a decision. A bare agreement ("All - agreed") stands for the proposal it answers: its record
+runs back over the short answers before it ("X - Yes.", "Y - agreed.") to the proposal line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.decisions.candidates import Candidate
+from extractors.decisions.cues import forms, words
+from extractors.decisions.tools import Tools
+from models.document import Block
+
+_BODY_NAME = re.compile(r"\b((?:[A-Z][a-z]+[ \t]+){1,3})([A-Z][a-z]+)\b")
+_LINE = re.compile(r"^(?P<who>[A-Za-z][\w ]{0,24}?)(?:\s*[-–—:]\s*|\s+)(?P<verb>[A-Za-z]+)\b"
+                   r"(?P<rest>.*)$", re.S)
+_SPEAKER_DASH = re.compile(r"^\s*[A-Z][A-Za-z]{0,3}\s*[-–—:]\s*")
+_BARE_WORDS = 3
+_SHORT_ANSWER = 4
+_LOOK_BACK = 4
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    return frozenset(w for w in words("body") | words("collective") if w.isalpha())
+
+
+def body_acronyms(text: str) -> frozenset[str]:
+    """Acronyms of the bodies the document names ("Steering Committee" -> "SC")."""
+    out = set()
+    for m in _BODY_NAME.finditer(text):
+        if m.group(2).lower() in _body_nouns():
+            initials = "".join(w[0] for w in m.group(1).split()) + m.group(2)[0]
+            out.add(initials)
+    return frozenset(out)
+
+
+def _collective(who: str, acronyms: frozenset[str]) -> bool:
+    tokens = who.split()
+    if not tokens:
+        return False
+    return all(t.lower() in words("collective") or t.lower() in {"the"} or t in acronyms
+               for t in tokens)
+
+
+def _words_after_label(text: str) -> int:
+    return len(_SPEAKER_DASH.sub("", text).split())
+
+
+def agreement_candidates(tools: Tools) -> list[Candidate]:
+    """Decisions of the whole meeting written as agreement lines."""
+    acronyms = body_acronyms(tools.ctx.doc.text)
+    deciding = forms("decision_verb")
+    blocks = [b for b in tools.blocks() if b.kind != "heading"]
+    out: list[Candidate] = []
+    for i, block in enumerate(blocks):
+        text = tools.block_text(block)
+        m = _LINE.match(text)
+        if m is None or len(text) > 400:
+            continue
+        if m.group("verb").lower() not in deciding or not _collective(m.group("who"), acronyms):
+            continue
+        rest = re.sub(r"[\W_]+", " ", m.group("rest")).split()
+        start = block.start
+        if len(rest) < _BARE_WORDS:
+            start = _proposal_start(tools, blocks, i)
+        seg_end = min((s.end for s in tools.segs_in(block.start, block.end)), default=block.end)
+        out.append(Candidate("decision", start, max(seg_end, block.start + len(text.rstrip()))
+                             if len(rest) < _BARE_WORDS else seg_end, family="agreements"))
+    return out
+
+
+def _proposal_start(tools: Tools, blocks: list[Block], i: int) -> int:
+    """Start of the proposal a bare agreement answers: back over short answers, one more."""
+    j = i - 1
+    while j >= 0 and i - j <= _LOOK_BACK:
+        prev = blocks[j]
+        if prev.end < blocks[j + 1].start - 3 and tools.ctx.doc.text[
+                prev.end:blocks[j + 1].start].count("\n") > 2:
+            break  # a gap: the proposal is not above
+        if _words_after_label(tools.block_text(prev)) > _SHORT_ANSWER:
+            return prev.start
+        j -= 1
+    return blocks[i].start
