@@ -83,8 +83,11 @@ class LabelledReader:
         self.out: list[Candidate] = []
 
     def first_seg(self, block: Block) -> Segment | None:
+        """The first sentence of a block with words in it (not a bare "1.")."""
         segs = self.tools.segs_in(block.start, block.end)
-        return segs[0] if segs else None
+        return next((s for s in segs
+                     if len(re.findall(r"[A-Za-z]", self.tools.ctx.doc.text[s.start:s.end])) > 2),
+                    None)
 
     def actor_at(self, start: int, end: int) -> str | None:
         """The actor named at the head of a task (up to its verb)."""

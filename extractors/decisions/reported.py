@@ -157,18 +157,36 @@ class ReportedFinder:
         return _Found("decision", verb, None)
 
     def _agreed_task(self, verb: Token, seg: Segment) -> _Found | None:
-        """"It was agreed that the Director would publish ..." is an action point."""
+        """An agreed task is an action point: "It was agreed that the Director would publish
+        ...", "It was agreed to write to ...", "agreed that members should ask around"; an
+        agreed meeting ("would take place", "should be held") stays a decision."""
         for c in verb.children:
+            if c.dep_ == "xcomp" and c.tag_ == "VB" and _lemma(c, "task_verb") \
+                    and not any(k.dep_ == "neg" for k in c.children):
+                return _Found("action", c, None)
             if c.dep_ != "ccomp":
                 continue
-            if not self._aux(c) & _words("future_aux"):
+            aux = self._aux(c)
+            modal = aux & (_words("future_aux") | {"should", "must"})
+            subjunctive = c.tag_ == "VB" and not aux
+            if not (modal or subjunctive) or self._event(c):
                 continue
-            subj = [s for s in c.children if s.dep_ == "nsubj"]
-            if subj:
-                spk = self.speakers.speakers_of(subj[0])
-                if spk:
-                    return _Found("action", c, spk[0].code)
+            if "should" in modal and not _lemma(c, "task_verb"):
+                continue
+            subj = [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+            spk = self.speakers.speakers_of(subj[0]) if subj else []
+            return _Found("action", c, spk[0].code if len(spk) == 1 else None)
         return None
+
+    @staticmethod
+    def _event(verb: Token) -> bool:
+        """A meeting event: "take place", "be held", "meet", or a plain "be"."""
+        lem = _lemma(verb, "event_verb")
+        if lem == "take":
+            return any(c.lower_ == "place" for c in verb.children)
+        if lem == "be":
+            return not any(c.dep_ == "auxpass" for c in verb.children)
+        return lem is not None
 
     # -- actions ----------------------------------------------------------------------------
     def action(self, tok: Token, seg: Segment) -> _Found | None:
@@ -193,10 +211,15 @@ class ReportedFinder:
             return self._obligation(tok, seg)
         if _lemma(tok, "commit_verb") and "auxpass" not in {c.dep_ for c in tok.children}:
             x = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
+            if x and _lemma(tok, "decision_verb") and not _lemma(x[0], "task_verb") \
+                    and not self._blocked(tok) and self._deciding_subject(tok):
+                return _Found("decision", tok, self.subject_code(tok, seg.start))
             if x and not self._blocked(tok) and self._own_commitment(tok, seg):
                 return _Found("action", x[0], self.subject_code(tok, seg.start))
         if _lemma(tok, "request_verb") and not any(c.dep_ == "auxpass" for c in tok.children):
             return self._request(tok, seg)
+        if _lemma(tok, "request_verb") and tok.dep_ == "ROOT" and not self._blocked(tok):
+            return _Found("action", tok, None)  # "Additional advice was requested on ..."
         if tok.lower_ in _words("intention_noun"):
             x = [c for c in tok.children if c.dep_ in {"acl", "xcomp"} and c.tag_ == "VB"]
             if x:
@@ -217,6 +240,16 @@ class ReportedFinder:
         if due_date(text, self.reference) is None:
             return None
         return _Found("action", target, self.subject_code(verb, seg.start))
+
+    def _deciding_subject(self, verb: Token) -> bool:
+        """The subject is a deciding body or an office ("The Board", "The Chair")."""
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj:
+            return False
+        if subj[0].lower_ in _words("body"):
+            return True
+        spk = self.speakers.speakers_of(subj[0])
+        return len(spk) == 1 and spk[0].role is not None
 
     def _own_commitment(self, verb: Token, seg: Segment) -> bool:
         """A commitment counts when the speaker (or an unnamed 'they') makes it."""
