@@ -121,7 +121,8 @@ class LabelledReader:
                 self.out.extend(c for c in found if c.kind == "action")
             elif k == 0 or "decision" in kinds or self._decides(seg):
                 actor = next((c.actor for c in found if c.kind == "decision"), None)
-                self.out.append(Candidate("decision", seg.start, seg.end, actor,
+                end = block.end if k == len(segs) - 1 else seg.end  # keep a closing tag
+                self.out.append(Candidate("decision", seg.start, end, actor,
                                           family="labelled"))
 
     def _decides(self, seg: Segment) -> bool:

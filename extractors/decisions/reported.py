@@ -147,6 +147,10 @@ class ReportedFinder:
             return _Found("decision", verb, spk[0].code)
         if label == "body_decision" and any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "agreed to participate" is a commitment (see actions)
+        if label == "body_decision":
+            task = self._agreed_task(verb, seg)
+            if task is not None:
+                return task
         if label == "passive_decision":
             subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if subj and self.speakers.speakers_of(subj[0]):
@@ -242,10 +246,11 @@ class ReportedFinder:
         return _Found("action", target, self.subject_code(verb, seg.start))
 
     def _deciding_subject(self, verb: Token) -> bool:
-        """The subject is a deciding body or an office ("The Board", "The Chair")."""
+        """The subject is a deciding body or an office ("The Board", "The Chair"), or a
+        lettered paragraph of a record of decisions has none ("(b) decided to ...")."""
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subj:
-            return False
+            return _lemma(verb, "decision_verb") == "decide" and verb.tag_ == "VBD"
         if subj[0].lower_ in _words("body"):
             return True
         spk = self.speakers.speakers_of(subj[0])
