@@ -15,7 +15,7 @@ from extractors.context import Context
 from extractors.decisions.candidates import Candidate
 from extractors.decisions.agreements import agreement_candidates
 from extractors.decisions.labelled import labelled_candidates
-from extractors.decisions.motions import motion_candidates
+from extractors.decisions.motions import motion_candidates, parse_votes
 from extractors.decisions.reported import reported_candidates
 from extractors.decisions.tasks import task_candidates
 from extractors.decisions.tools import Tools
@@ -40,11 +40,16 @@ def choose(groups: list[list[Candidate]]) -> list[Candidate]:
 
 
 def to_record(ctx: Context, seq: int, cand: Candidate) -> Decision:
-    """The output row of one candidate."""
+    """The output row of one candidate; a decision's vote counts are read off its text."""
+    text = ctx.doc.text[cand.start:cand.end]
+    votes = cand.votes or (parse_votes(text) if cand.kind == "decision" else None)
     return Decision(
         doc_id=ctx.doc_id, seq=seq, kind=cand.kind, actor_code=cand.actor,
-        agenda_item=ctx.agenda_item_at(cand.start), text=ctx.doc.text[cand.start:cand.end],
-        due_date=cand.due, **ctx.provenance(cand.start, cand.end))
+        agenda_item=ctx.agenda_item_at(cand.start), text=text, due_date=cand.due,
+        votes_for=votes.for_ if votes else None,
+        votes_against=votes.against if votes else None,
+        votes_abstain=votes.abstain if votes else None,
+        **ctx.provenance(cand.start, cand.end))
 
 
 def extract_decisions(ctx: Context) -> list[Decision]:
