@@ -38,7 +38,9 @@ class ActorResolver:
                     seen = self.by_name_word.get(key, att.delegation_code)
                     self.by_name_word[key] = seen if seen == att.delegation_code else None
         self.initials: dict[str, str | None] = {}
+        self.defined_initials: set[str] = set()
         for m in _INITIALS_DEF.finditer(ctx.doc.text):
+            self.defined_initials.add(m.group("ini"))
             code = self.by_person.get(_fold(m.group("name")))
             if code is None:
                 continue

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from extractors.context import Context
-from extractors.decisions.candidates import Candidate
 from extractors.decisions.agreements import agreement_candidates
+from extractors.decisions.candidates import Candidate
 from extractors.decisions.labelled import labelled_candidates
 from extractors.decisions.motions import motion_candidates, parse_votes
 from extractors.decisions.reported import reported_candidates

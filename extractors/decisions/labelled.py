@@ -103,13 +103,21 @@ class LabelledReader:
         body = start if body is None else body
         text = self.tools.ctx.doc.text[body:end]
         m = _SECOND_TASK.search(text)
-        if m and self.tools.actors.resolve(body + m.start("subj"), body + m.end("subj")):
+        if m and self._party(body + m.start("subj"), body + m.end("subj")):
             cut = body + m.start()
             self.out.append(Candidate("action", start, cut, self.actor_at(body, cut),
                                       family="labelled"))
             start = body = cut + 1 + len(text[m.start() + 1:]) - len(text[m.start() + 1:].lstrip())
         self.out.append(Candidate("action", start, end, self.actor_at(body, end),
                                   family="labelled"))
+
+    def _party(self, start: int, end: int) -> bool:
+        """A named party: an actor the document defines, a person or an office."""
+        if self.tools.actors.resolve(start, end):
+            return True
+        span = self.tools.ctx.sdoc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(
+            t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in words("task_actor") for t in span)
 
     def decision_paragraph(self, block: Block, body_start: int) -> None:
         """Each sentence of a labelled decision paragraph is a record."""

@@ -24,7 +24,7 @@ _FOR_AGAINST = re.compile(rf"\b{_NUM}\s+(?:votes?\s+)?(?:in\s+)?favou?r|\b{_NUM}
 _AGAINST = re.compile(rf"\b{_NUM}\s+(?:votes?\s+)?against\b", re.I)
 _ABSTAIN = re.compile(rf"\b{_NUM}\s+(?:abstentions?|abstained)\b|"
                       rf"\babstentions?\s*[:=]?\s*{_NUM}\b", re.I)
-_UNANIMOUS_COUNT = re.compile(rf"\b{_NUM}\s+votes?\b[^.;]{{0,20}}\bunanim|"
+_UNANIMOUS_COUNT = re.compile(rf"\b{_NUM}\s+votes?\b[^;]{{0,20}}\bunanim|"
                               rf"\bunanim\w*\s*\(\s*{_NUM}\s+votes?\s*\)", re.I)
 _DASHED = re.compile(r"\b(?:carried|passed|adopted|approved)\s*\(?\s*(\d+)\s*[-–:]\s*(\d+)"
                      r"(?:\s*[-–:]\s*(\d+))?", re.I)
@@ -80,7 +80,7 @@ def motion_candidates(tools: Tools) -> list[Candidate]:
     for k, seg in enumerate(segs):
         if not _has(seg, "motion_second"):
             continue
-        if not any(t.lower_.startswith("second") and t.pos_ in {"VERB", "AUX", "ADP"}
+        if not any((t.lower_.startswith("second") and t.pos_ in {"VERB", "AUX", "ADP"})
                    or t.lower_ in {"seconded", "seconds", "seconder"} for t in seg.span):
             continue
         start, end = seg.start, seg.end

@@ -20,8 +20,13 @@ from extractors.speakers import Segment
 
 _CLAUSE_START = r"(?:^|(?<=[:;–—.])\s+|(?<=,)\s+|(?<=\s[-–—])\s+)"
 _TASK = re.compile(
-    _CLAUSE_START + r"(?P<actor>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:and|&)?\s*[A-Z][\w'’.-]*){0,3})"
+    _CLAUSE_START
+    + r"(?P<actor>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:and|&)?\s*[A-Z][\w'’.-]*){0,3})"
     r"\s+to\s+(?P<be>be\s+)?(?P<verb>[a-z]+)\b")
+# "idea to be rejected", "CGM to be asked to cut back the tree": a short subject, passive task
+_PASSIVE = re.compile(_CLAUSE_START + r"(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)"
+                      r"\s+to\s+be\s+(?P<verb>[a-z]+)\b")
+_LINKERS = {"and", "or", "but", "with", "of", "for", "in", "on", "by", "from", "as", "than"}
 _REJECT = {"due", "subject", "according", "prior", "in", "as", "similar", "next", "back",
            "up", "thanks", "welcome", "with", "contrary", "further"}
 
@@ -34,6 +39,8 @@ def _is_actor(tools: Tools, seg: Segment, start: int, end: int, actor: str) -> b
     if span is None or span[-1].pos_ not in {"NOUN", "PROPN"}:
         return False
     if any(w in words("task_actor") for w in words_):
+        return True
+    if any(w in tools.actors.defined_initials for w in actor.split()):
         return True
     if tools.actors.code_of_words(actor.split()) or tools.actors.resolve(start, end):
         return True
@@ -56,15 +63,23 @@ def task_candidates(tools: Tools) -> list[Candidate]:
         text = tools.ctx.doc.text[seg.start:seg.end]
         if text.rstrip().endswith("?"):
             continue  # a question
+        passive = _PASSIVE.search(text)
+        if passive and passive.group("np").split()[0].lower() in _LINKERS:
+            passive = None  # "and a text to be inserted": a noun's modifier, not a clause
+        if passive and tools.ctx.sdoc.char_span(
+                seg.start + passive.start("verb"), seg.start + passive.end("verb"),
+                alignment_mode="expand")[0].tag_ == "VBN":
+            verb = passive.group("verb")
+            if verb not in words("deferral_verb"):
+                kind = "decision" if verb in deciding or verb in words("decision_passive") \
+                    else "action"
+                out.append(Candidate(kind, seg.start, seg.end, family="tasks"))
+                continue
         for m in _TASK.finditer(text):
             a0, a1 = seg.start + m.start("actor"), seg.start + m.end("actor")
             verb = m.group("verb")
             if m.group("be"):
-                if verb in words("deferral_verb"):
-                    continue
-                kind = "decision" if verb in deciding else "action"
-                out.append(Candidate(kind, seg.start, seg.end, family="tasks"))
-                break
+                continue  # passive forms are read above
             if not _verb_ok(tools, seg.start + m.start("verb")):
                 continue
             if not _is_actor(tools, seg, a0, a1, m.group("actor")):
