@@ -18,8 +18,10 @@ from extractors.decisions.tools import Tools
 from models.document import Block
 
 _BODY_NAME = re.compile(r"\b((?:[A-Z][a-z]+[ \t]+){1,3})([A-Z][a-z]+)\b")
-_LINE = re.compile(r"^(?P<who>[A-Za-z][\w ]{0,24}?)(?:\s*[-–—:]\s*|\s+)(?P<verb>[A-Za-z]+)\b"
-                   r"(?P<rest>.*)$", re.S)
+_BULLET = re.compile(r"^\s*(?:[o•·*▪-]\s+)?")
+_WORD = re.compile(r"[A-Za-z]+")
+_SEP = re.compile(r"^\s*[-–—:]?\s*$")
+_MAX_WHO = 3
 _SPEAKER_DASH = re.compile(r"^\s*[A-Z][A-Za-z]{0,3}\s*[-–—:]\s*")
 _BARE_WORDS = 3
 _SHORT_ANSWER = 4
@@ -61,19 +63,35 @@ def agreement_candidates(tools: Tools) -> list[Candidate]:
     out: list[Candidate] = []
     for i, block in enumerate(blocks):
         text = tools.block_text(block)
-        m = _LINE.match(text)
-        if m is None or len(text) > 400:
+        if len(text) > 400:
             continue
-        if m.group("verb").lower() not in deciding or not _collective(m.group("who"), acronyms):
+        rest = _agreement_rest(_BULLET.sub("", text, count=1), acronyms, deciding)
+        if rest is None:
             continue
-        rest = re.sub(r"[\W_]+", " ", m.group("rest")).split()
-        start = block.start
-        if len(rest) < _BARE_WORDS:
-            start = _proposal_start(tools, blocks, i)
-        seg_end = min((s.end for s in tools.segs_in(block.start, block.end)), default=block.end)
-        out.append(Candidate("decision", start, max(seg_end, block.start + len(text.rstrip()))
-                             if len(rest) < _BARE_WORDS else seg_end, family="agreements"))
+        bare = len(re.sub(r"[\W_]+", " ", rest).split()) < _BARE_WORDS
+        segs = tools.segs_in(block.start, block.end)
+        if bare:
+            start, end = _proposal_start(tools, blocks, i), block.start + len(text.rstrip())
+        else:
+            start, end = block.start, segs[0].end if segs else block.end
+        out.append(Candidate("decision", start, end, family="agreements"))
     return out
+
+
+def _agreement_rest(text: str, acronyms: frozenset[str], deciding: dict[str, str]) -> str | None:
+    """What follows the verb when ``text`` opens with a collective speaker and a verb of
+    deciding ("All attendees agreed that ...", "ALL SC agreed", "SC – Approved ..."), else None.
+    """
+    words_ = list(_WORD.finditer(text))
+    for k in range(1, min(_MAX_WHO, len(words_) - 1) + 1):
+        who = " ".join(w.group() for w in words_[:k])
+        verb = words_[k]
+        gap = text[words_[k - 1].end():verb.start()]
+        if not _SEP.match(gap):
+            return None
+        if verb.group().lower() in deciding and _collective(who, acronyms):
+            return text[verb.end():]
+    return None
 
 
 def _proposal_start(tools: Tools, blocks: list[Block], i: int) -> int:

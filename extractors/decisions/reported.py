@@ -338,7 +338,9 @@ class ReportedFinder:
         if any(a.char_start <= seg.start < a.char_end for a in self.ctx.attendees
                if a.char_end > a.char_start):
             return True
-        return any(a.char_start <= seg.start < a.char_end for a in self.ctx.agenda)
+        # a sentence inside an agenda heading (one glued to its heading still counts)
+        return any(a.char_start <= seg.start and seg.end <= a.char_end + 1
+                   for a in self.ctx.agenda)
 
     def run(self) -> list[Candidate]:
         """Candidates of every sentence of the body, up to an annex."""
