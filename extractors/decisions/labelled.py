@@ -29,6 +29,7 @@ _LABEL = re.compile(
 _SECOND_TASK = re.compile(r";\s*(?:if not,?\s*|and\s+|then\s+)?(?P<subj>[A-Z][\w'’]*"
                           r"(?:\s+[A-Z][\w'’]*)*)\s+(?:will|shall|would|to)\b")
 _MAX_ITEMS = 12
+_TAG = 15
 
 
 def label_kind(text: str) -> tuple[str, int] | None:
@@ -129,9 +130,11 @@ class LabelledReader:
                 self.out.extend(c for c in found if c.kind == "action")
             elif k == 0 or "decision" in kinds or self._decides(seg):
                 actor = next((c.actor for c in found if c.kind == "decision"), None)
-                end = block.end if k == len(segs) - 1 else seg.end  # keep a closing tag
-                self.out.append(Candidate("decision", seg.start, end, actor,
+                self.out.append(Candidate("decision", seg.start, seg.end, actor,
                                           family="labelled"))
+        tail = self.tools.ctx.doc.text[self.out[-1].end:block.end] if self.out else ""
+        if self.out and self.out[-1].start >= block.start and len(tail.strip()) <= _TAG:
+            self.out[-1].end = block.end  # keep a closing tag ("... OWIS-RES")
 
     def _decides(self, seg: Segment) -> bool:
         """A sentence with a verb of deciding as its root or a conjunct of it."""
