@@ -172,7 +172,8 @@ class ReportedFinder:
                 continue
             aux = self._aux(c)
             modal = aux & (_words("future_aux") | {"should", "must"})
-            subjunctive = c.tag_ == "VB" and not aux
+            subj_nouns = [s for s in c.children if s.dep_ == "nsubj" and s.tag_ in {"NN", "NNP"}]
+            subjunctive = not aux and (c.tag_ == "VB" or (c.tag_ == "VBP" and bool(subj_nouns)))
             if not (modal or subjunctive) or self._event(c):
                 continue
             if "should" in modal and not _lemma(c, "task_verb"):
@@ -215,8 +216,9 @@ class ReportedFinder:
             return self._obligation(tok, seg)
         if _lemma(tok, "commit_verb") and "auxpass" not in {c.dep_ for c in tok.children}:
             x = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
-            if x and _lemma(tok, "decision_verb") and not _lemma(x[0], "task_verb") \
-                    and not self._blocked(tok) and self._deciding_subject(tok):
+            decides = _lemma(tok, "decision_verb") == "decide" or (
+                _lemma(tok, "decision_verb") and not _lemma(x[0], "task_verb")) if x else False
+            if decides and not self._blocked(tok) and self._deciding_subject(tok):
                 return _Found("decision", tok, self.subject_code(tok, seg.start))
             if x and not self._blocked(tok) and self._own_commitment(tok, seg):
                 return _Found("action", x[0], self.subject_code(tok, seg.start))
@@ -245,6 +247,18 @@ class ReportedFinder:
             return None
         return _Found("action", target, self.subject_code(verb, seg.start))
 
+    @staticmethod
+    def _thing_subject(verb: Token) -> bool:
+        """The active clause's subject is "this" or "that" (climbing conjuncts)."""
+        v: Token | None = verb
+        while v is not None:
+            subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+            if subj:
+                return subj[0].dep_ != "nsubjpass" and subj[0].lower_ in {"this", "that"} \
+                    and not any(c.dep_ == "auxpass" for c in verb.children)
+            v = v.head if v.dep_ == "conj" and v.head.i != v.i else None
+        return False
+
     def _deciding_subject(self, verb: Token) -> bool:
         """The subject is a deciding body or an office ("The Board", "The Chair"), or a
         lettered paragraph of a record of decisions has none ("(b) decided to ...")."""
@@ -272,6 +286,12 @@ class ReportedFinder:
 
     def _future(self, verb: Token, seg: Segment) -> _Found | None:
         target = verb
+        if self._thing_subject(verb):
+            return None  # "this will work": no one is tasked
+        if _lemma(verb, "ongoing") and any(
+                c.dep_ == "xcomp" and any(k.dep_ == "auxpass" for k in c.children)
+                for c in verb.children):
+            return None  # "will continue to be monitored": ongoing, not a new task
         if _lemma(verb, "stative") == "be" and not any(c.dep_ == "auxpass"
                                                         for c in verb.children):
             acomp = [c for c in verb.children if c.dep_ in {"acomp", "attr", "oprd"}]
