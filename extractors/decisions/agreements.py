@@ -22,6 +22,9 @@ _BULLET = re.compile(r"^\s*(?:[o•·*▪-]\s+)?")
 _WORD = re.compile(r"[A-Za-z]+")
 _SEP = re.compile(r"^\s*[-–—:]?\s*$")
 _MAX_WHO = 3
+_MIN_ITEM_WORDS = 3
+# "Complaints policy: one factual change: agreed.", "Donation requested - not agreed"
+_TRAILING = re.compile(r"\S\s*[:–—-]\s*(?:(?:not|unanimously)\s+)?(?P<verb>[A-Za-z]+)\s*\.?\s*$")
 _SPEAKER_DASH = re.compile(r"^\s*[A-Z][A-Za-z]{0,3}\s*[-–—:]\s*")
 _BARE_WORDS = 3
 _SHORT_ANSWER = 4
@@ -67,6 +70,7 @@ def agreement_candidates(tools: Tools) -> list[Candidate]:
             continue
         rest = _agreement_rest(_BULLET.sub("", text, count=1), acronyms, deciding)
         if rest is None:
+            out.extend(_trailing(tools, block, deciding))
             continue
         bare = len(re.sub(r"[\W_]+", " ", rest).split()) < _BARE_WORDS
         segs = tools.segs_in(block.start, block.end)
@@ -75,6 +79,20 @@ def agreement_candidates(tools: Tools) -> list[Candidate]:
         else:
             start, end = block.start, segs[0].end if segs else block.end
         out.append(Candidate("decision", start, end, family="agreements"))
+    return out
+
+
+def _trailing(tools: Tools, block: Block, deciding: dict[str, str]) -> list[Candidate]:
+    """A sentence that ends in a bare outcome after a separator (": agreed.")."""
+    out = []
+    for seg in tools.segs_in(block.start, block.end):
+        text = tools.ctx.doc.text[seg.start:seg.end]
+        m = _TRAILING.search(text)
+        if m and len(text[:m.start() + 1].split()) < _MIN_ITEM_WORDS:
+            continue  # "JT - agreed.": one member's answer
+        if m and (m.group("verb").lower() in deciding
+                  or m.group("verb").lower() in words("motion_failed") | {"carried"}):
+            out.append(Candidate("decision", seg.start, seg.end, family="agreements"))
     return out
 
 

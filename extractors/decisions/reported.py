@@ -247,6 +247,11 @@ class ReportedFinder:
             return None
         return _Found("action", target, self.subject_code(verb, seg.start))
 
+    def _actor_subject(self, verb: Token) -> bool:
+        """The subject is an office or group noun ("Clerk", "the Secretariat")."""
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subj) and subj[0].lower_ in _words("task_actor")
+
     @staticmethod
     def _thing_subject(verb: Token) -> bool:
         """The active clause's subject is "this" or "that" (climbing conjuncts)."""
@@ -264,7 +269,8 @@ class ReportedFinder:
         lettered paragraph of a record of decisions has none ("(b) decided to ...")."""
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subj:
-            return _lemma(verb, "decision_verb") == "decide" and verb.tag_ == "VBD"
+            bare = verb.tag_ == "VBD" or (verb.dep_ == "ROOT" and not self._aux(verb))
+            return _lemma(verb, "decision_verb") == "decide" and bare
         if subj[0].lower_ in _words("body"):
             return True
         spk = self.speakers.speakers_of(subj[0])
@@ -312,8 +318,9 @@ class ReportedFinder:
             if not xs or self._stative(xs[0]) or self.speakers.is_reporting(xs[0]):
                 return None
             target = xs[0]
-        elif self._stative(verb):
-            return None
+        elif self._stative(verb) and not (_lemma(verb, "task_verb")
+                                          and self._actor_subject(verb)):
+            return None  # a view ("would provide credibility"), unless an actor is tasked
         elif _lemma(verb, "causative") and any(c.dep_ in {"ccomp", "oprd", "xcomp"}
                                                for c in verb.children):
             return None  # "would make the ISU driven by States Parties": a view
