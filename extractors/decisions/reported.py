@@ -218,7 +218,9 @@ class ReportedFinder:
             x = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
             decides = _lemma(tok, "decision_verb") == "decide" or (
                 _lemma(tok, "decision_verb") and not _lemma(x[0], "task_verb")) if x else False
-            if decides and not self._blocked(tok) and self._deciding_subject(tok):
+            adopts = bool(x) and _lemma(tok, "decision_verb") is not None \
+                and _lemma(x[0], "decision_verb") is not None  # "agreed to adopt the text"
+            if (adopts or (decides and self._deciding_subject(tok))) and not self._blocked(tok):
                 return _Found("decision", tok, self.subject_code(tok, seg.start))
             if x and not self._blocked(tok) and self._own_commitment(tok, seg):
                 return _Found("action", x[0], self.subject_code(tok, seg.start))
