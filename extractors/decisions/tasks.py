@@ -26,6 +26,9 @@ _TASK = re.compile(
 # "idea to be rejected", "CGM to be asked to cut back the tree": a short subject, passive task
 _PASSIVE = re.compile(_CLAUSE_START + r"(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)"
                       r"\s+to\s+be\s+(?P<verb>[a-z]+)\b")
+# "JT – Need to check with the legal team": a speaker's own next step
+_OWN_NEED = re.compile(r"^(?:[o•·*▪]\s+)?(?P<who>[A-Z][A-Za-z]{0,3})\s*[-–—:]\s*"
+                       r"(?:[Ww]e\s+|I\s+)?[Nn]eed\s+to\s+(?P<verb>[a-z]+)\b")
 _LINKERS = {"and", "or", "but", "with", "of", "for", "in", "on", "by", "from", "as", "than"}
 _REJECT = {"due", "subject", "according", "prior", "in", "as", "similar", "next", "back",
            "up", "thanks", "welcome", "with", "contrary", "further"}
@@ -63,6 +66,12 @@ def task_candidates(tools: Tools) -> list[Candidate]:
         text = tools.ctx.doc.text[seg.start:seg.end]
         if text.rstrip().endswith("?"):
             continue  # a question
+        own = _OWN_NEED.match(text)
+        if own and own.group("verb") in forms("task_verb"):
+            who = seg.start + own.start("who"), seg.start + own.end("who")
+            out.append(Candidate("action", seg.start, seg.end, tools.actors.resolve(*who),
+                                 family="tasks"))
+            continue
         passive = _PASSIVE.search(text)
         if passive and passive.group("np").split()[0].lower() in _LINKERS:
             passive = None  # "and a text to be inserted": a noun's modifier, not a clause
