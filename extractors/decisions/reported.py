@@ -93,8 +93,10 @@ class ReportedFinder:
         if any(c.dep_ == "advmod" and c.lower_ in {"possibly", "perhaps", "maybe", "probably"}
                for c in verb.children):
             return True
+        inquiry = _lemma(verb, "inquiry_verb") is not None  # "investigate if": whether
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-                                         for m in c.children) for c in verb.children):
+                                         for m in c.children)
+               and not (inquiry and c.i > verb.i) for c in verb.children):
             return True
         if any(a.dep_ == "relcl" and _true_relative(a) for a in [verb, *self._up(verb)]):
             return True
@@ -248,6 +250,12 @@ class ReportedFinder:
         if due_date(text, self.reference) is None:
             return None
         return _Found("action", target, self.subject_code(verb, seg.start))
+
+    def _own_subject(self, verb: Token) -> bool:
+        """A task with its own named subject ("Romain will investigate"), not the content of
+        the decision beside it."""
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subj) and subj[0].pos_ == "PROPN"
 
     def _actor_subject(self, verb: Token) -> bool:
         """The subject is an office or group noun ("Clerk", "the Secretariat")."""
@@ -404,7 +412,7 @@ class ReportedFinder:
         for f in found:
             key = (f.kind, f.actor)
             if key in seen or (f.kind == "action" and ("decision", None) in seen
-                               and f.actor is None):
+                               and f.actor is None and not self._own_subject(f.verb)):
                 continue
             if f.kind == "action" and f.actor in decided:
                 continue  # "agreed with the request and said he would ...": the decision
