@@ -166,11 +166,15 @@ class ReportedFinder:
         """An agreed task is an action point: "It was agreed that the Director would publish
         ...", "It was agreed to write to ...", "agreed that members should ask around"; an
         agreed meeting ("would take place", "should be held") stays a decision."""
-        for c in verb.children:
-            if c.dep_ == "xcomp" and c.tag_ == "VB" and _lemma(c, "task_verb") \
+        clauses = [(c, c.dep_) for c in verb.children]
+        if any(c.dep_ == "nsubj" for c in verb.children):  # "The Board agreed X and Y should"
+            clauses += [(k, "ccomp") for c in verb.children if c.dep_ == "ccomp"
+                        for k in c.children if k.dep_ == "conj" and k.pos_ in {"VERB", "AUX"}]
+        for c, c_dep in clauses:
+            if c_dep == "xcomp" and c.tag_ == "VB" and _lemma(c, "task_verb") \
                     and not any(k.dep_ == "neg" for k in c.children):
                 return _Found("action", c, None)
-            if c.dep_ != "ccomp":
+            if c_dep != "ccomp":
                 continue
             aux = self._aux(c)
             modal = aux & (_words("future_aux") | {"should", "must"})
