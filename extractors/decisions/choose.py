@@ -9,11 +9,14 @@ gives one record per shape.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from extractors.context import Context
 from extractors.decisions.agreements import agreement_candidates
 from extractors.decisions.candidates import Candidate
+from extractors.decisions.cues import forms
+from extractors.decisions.deadlines import due_date, next_meeting_date, relative_due
 from extractors.decisions.labelled import labelled_candidates
 from extractors.decisions.motions import motion_candidates, parse_votes
 from extractors.decisions.reported import reported_candidates
@@ -56,4 +59,11 @@ def extract_decisions(ctx: Context) -> list[Decision]:
     """Return decisions and action points in document order."""
     tools = Tools.build(ctx)
     chosen = [c for c in choose([family(tools) for family in families()]) if c.kind != "skip"]
+    reference = ctx.meeting.meeting_date if ctx.meeting else None
+    next_meeting = next_meeting_date(ctx.doc.text[:tools.body_end], reference)
+    for cand in chosen:
+        if cand.kind == "action" and cand.due is None:
+            text = ctx.doc.text[cand.start:cand.end]
+            delivery = any(w.lower() in forms("delivery") for w in re.findall(r"[A-Za-z]+", text))
+            cand.due = due_date(text, reference, delivery) or relative_due(text, next_meeting)
     return [to_record(ctx, seq, c) for seq, c in enumerate(chosen, 1)]
