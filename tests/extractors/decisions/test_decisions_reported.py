@@ -86,3 +86,28 @@ def test_due_date_parsing() -> None:
     assert due_date("invitations will go out on 3 April", ref, delivery=True) == \
         dt.date(2016, 4, 3)
     assert due_date("the seminar will be held on 3 April", ref) is None
+
+
+def test_agreed_tasks_are_actions_and_agreed_meetings_decisions() -> None:
+    recs = _decisions(
+        "2. Outreach\n\nIt was agreed to write to the regional office about the survey. "
+        "It was agreed that the leaflet will be circulated to all members. "
+        "It was agreed that a workshop should be held in the autumn. "
+        "It was agreed not to extend the deadline.\n")
+    assert [r.kind for r in recs] == ["action", "action", "decision", "decision"]
+
+
+def test_a_body_agreeing_to_decide_is_a_decision() -> None:
+    recs = _decisions(
+        "2. Budget\n\nThe Committee agreed to adopt the revised budget. "
+        "The Committee took note of the auditors' report. "
+        "The Chair declared the amendment adopted.\n")
+    assert [r.kind for r in recs] == ["decision", "decision", "decision"]
+
+
+def test_things_and_ongoing_work_are_not_tasks() -> None:
+    recs = _decisions(
+        "2. Website\n\nChile said that this will work for the time being. "
+        "The situation will continue to be monitored. "
+        "Kenya will investigate if the server can be moved.\n")
+    assert [(r.kind, r.actor_code) for r in recs] == [("action", "KEN")]
