@@ -98,7 +98,9 @@ class ReportedFinder:
                                          for m in c.children)
                and not (inquiry and c.i > verb.i) for c in verb.children):
             return True
-        if any(a.dep_ == "relcl" and _true_relative(a) for a in [verb, *self._up(verb)]):
+        own_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        scope = [verb] if own_that else [verb, *self._up(verb)]  # "... and that X would"
+        if any(a.dep_ == "relcl" and _true_relative(a) for a in scope):
             return True
         if any(c.tag_ in {"WRB", "WP"} and c.dep_ in {"advmod", "dobj", "nsubj", "attr"}
                and c.i < verb.i for c in verb.subtree if c.head.i == verb.i):
@@ -261,6 +263,14 @@ class ReportedFinder:
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         return bool(subj) and subj[0].pos_ == "PROPN"
 
+    @staticmethod
+    def _inquiry(verb: Token) -> bool:
+        """"would see if it could be shared": finding out is a task."""
+        return _lemma(verb, "inquiry_verb") is not None and any(
+            c.dep_ in {"ccomp", "advcl"} and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children)
+            for c in verb.children)
+
     def _actor_subject(self, verb: Token) -> bool:
         """The subject is an office or group noun ("Clerk", "the Secretariat")."""
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -333,7 +343,8 @@ class ReportedFinder:
                 return None
             target = xs[0]
         elif self._stative(verb) and not (_lemma(verb, "task_verb")
-                                          and self._actor_subject(verb)):
+                                          and self._actor_subject(verb)) \
+                and not self._inquiry(verb):
             return None  # a view ("would provide credibility"), unless an actor is tasked
         elif _lemma(verb, "causative") and any(c.dep_ in {"ccomp", "oprd", "xcomp"}
                                                for c in verb.children):
