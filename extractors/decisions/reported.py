@@ -98,7 +98,8 @@ class ReportedFinder:
                                          for m in c.children)
                and not (inquiry and c.i > verb.i) for c in verb.children):
             return True
-        own_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        own_that = verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                               for c in verb.children)
         scope = [verb] if own_that else [verb, *self._up(verb)]  # "... and that X would"
         if any(a.dep_ == "relcl" and _true_relative(a) for a in scope):
             return True
