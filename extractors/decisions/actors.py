@@ -20,6 +20,15 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
+_ACRONYM_AFTER = re.compile(r"[^\n(]{0,80}?\(\s*(?P<code>[A-Z][A-Za-z]{1,9})\s*\)")
+
+
+def _acronym_after(text: str, pos: int) -> str | None:
+    """The affiliation acronym later on the same attendance line ("(JT), Met Office (UKMO)")."""
+    m = _ACRONYM_AFTER.match(text, pos)
+    return m.group("code") if m else None
+
+
 class ActorResolver:
     """Resolves the actor named at the start of a task ("SH to send", "The Clerk will")."""
 
@@ -37,11 +46,19 @@ class ActorResolver:
                 if len(key) > 2:
                     seen = self.by_name_word.get(key, att.delegation_code)
                     self.by_name_word[key] = seen if seen == att.delegation_code else None
+        self.by_role: dict[str, str | None] = {}
+        for att in ctx.attendees:
+            for word in re.findall(r"[A-Za-z]+", att.role or ""):
+                key = word.lower()
+                if len(key) > 2 and att.delegation_code:
+                    seen = self.by_role.get(key, att.delegation_code)
+                    self.by_role[key] = seen if seen == att.delegation_code else None
         self.initials: dict[str, str | None] = {}
         self.defined_initials: set[str] = set()
         for m in _INITIALS_DEF.finditer(ctx.doc.text):
             self.defined_initials.add(m.group("ini"))
-            code = self.by_person.get(_fold(m.group("name")))
+            code = self.by_person.get(_fold(m.group("name"))) or _acronym_after(ctx.doc.text,
+                                                                                 m.end())
             if code is None:
                 continue
             ini = m.group("ini")
@@ -56,6 +73,8 @@ class ActorResolver:
                 codes.add(self.initials[w])
             elif _fold(w) in self.by_name_word:
                 codes.add(self.by_name_word[_fold(w)])
+            elif w.lower() in self.by_role:
+                codes.add(self.by_role[w.lower()])  # "Clerk" -> the attendee whose role it is
         codes.discard(None)
         return codes.pop() if len(codes) == 1 else None
 
