@@ -42,6 +42,18 @@ def choose(groups: list[list[Candidate]]) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+def wrapped_end(tools: Tools, end: int) -> int:
+    """End of a sentence a hard line break cut ("... will participate in" / "the TCK work.")."""
+    text = tools.ctx.doc.text
+    if re.search(r"[.;:!?)\]]\s*$", text[max(0, end - 2):end]):
+        return end
+    nxt = re.match(r"[ \t]*\n[ \t]*(?=[a-z])", text[end:end + 20])
+    if nxt is None:
+        return end
+    following = tools.segs_in(end + nxt.end(), end + nxt.end() + 1)
+    return following[0].end if following else end
+
+
 def to_record(ctx: Context, seq: int, cand: Candidate) -> Decision:
     """The output row of one candidate; a decision's vote counts are read off its text."""
     text = ctx.doc.text[cand.start:cand.end]
@@ -59,6 +71,8 @@ def extract_decisions(ctx: Context) -> list[Decision]:
     """Return decisions and action points in document order."""
     tools = Tools.build(ctx)
     chosen = [c for c in choose([family(tools) for family in families()]) if c.kind != "skip"]
+    for cand in chosen:
+        cand.end = wrapped_end(tools, cand.end)
     reference = ctx.meeting.meeting_date if ctx.meeting else None
     next_meeting = next_meeting_date(ctx.doc.text[:tools.body_end], reference)
     for cand in chosen:

@@ -372,7 +372,7 @@ class ReportedFinder:
                              for o in objs):
             return None
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subj and not self.speakers.speakers_of(subj[0]) \
+        if subj and not self.speakers.speakers_of(subj[0]) and subj[0].pos_ != "PROPN" \
                 and subj[0].lower_ not in cue("continuation"):
             return None  # "some states requested": no named requester
         actor = None

@@ -111,3 +111,19 @@ def test_things_and_ongoing_work_are_not_tasks() -> None:
         "The situation will continue to be monitored. "
         "Kenya will investigate if the server can be moved.\n")
     assert [(r.kind, r.actor_code) for r in recs] == [("action", "KEN")]
+
+
+def test_named_person_asking_someone_sets_a_task() -> None:
+    recs = _decisions(
+        "2. Tools\n\nMarisol asked Dagny to draft a note on the new template. "
+        "Some delegations asked for more time.\n")
+    assert [r.kind for r in recs] == ["action"]
+    assert recs[0].text.startswith("Marisol asked Dagny")
+
+
+def test_sentence_cut_by_a_hard_line_break_is_kept_whole() -> None:
+    recs = _decisions(
+        "2. Engines\n\nKenya will update the validation engine before the end of June and\n"
+        "publish the release notes on the website.\n")
+    assert len(recs) == 1
+    assert recs[0].text.endswith("publish the release notes on the website.")
