@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from extractors.context import Context
@@ -34,6 +35,7 @@ class Tools:
                 body_end = seg.start
                 break
             segs.append(seg)
+        segs = _join_wrapped(ctx, segs)
         tools = cls(ctx, finder, ActorResolver(ctx, finder.speakers), segs, body_end)
         tools._seg_starts = [s.start for s in segs]
         return tools
@@ -60,3 +62,23 @@ class Tools:
         """True inside an attendance record's source passage."""
         return any(a.char_start <= offset < a.char_end for a in self.ctx.attendees
                    if a.char_end > a.char_start)
+
+
+def _join_wrapped(ctx: Context, segs: list[Segment]) -> list[Segment]:
+    """Join a sentence a hard line break cut in two: a block that starts in lower case after a
+    block that ends without a stop continues it ("will participate in" / "the work.")."""
+    out: list[Segment] = []
+    for seg in segs:
+        prev = out[-1] if out else None
+        text = ctx.doc.text
+        if prev is not None and seg.block_start and prev.block is not seg.block \
+                and prev.block.kind == seg.block.kind == "paragraph" \
+                and re.match(r"[a-z]{2}", text[seg.start:seg.start + 2]) \
+                and not re.search(r"[.;:!?)\]]\s*$", text[prev.start:prev.end]) \
+                and text[prev.end:seg.start].count("\n") == 1:
+            span = ctx.sdoc.char_span(prev.start, seg.end, alignment_mode="expand")
+            if span is not None:
+                out[-1] = Segment(prev.start, seg.end, prev.block, span, prev.block_start)
+                continue
+        out.append(seg)
+    return out
