@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from extractors.decisions.tools import Tools
 
 _PAST_PERFECT = {"had", "'d"}
+_WISH_WINDOW = 8
 _words = words
 _lemma = lemma
 
@@ -264,6 +265,16 @@ class ReportedFinder:
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         return bool(subj) and subj[0].pos_ == "PROPN"
 
+    def _wish_before(self, verb: Token) -> bool:
+        """A wish word shortly before the clause ("he hoped X would come forward"), where the
+        parse did not hang the clause under it."""
+        for tok in verb.doc[max(self._lo, verb.i - _WISH_WINDOW):verb.i]:
+            if tok.is_sent_start and tok.i > verb.i - _WISH_WINDOW:
+                continue
+            if tok.lower_ in _words("wish_word"):
+                return True
+        return False
+
     @staticmethod
     def _inquiry(verb: Token) -> bool:
         """"would see if it could be shared": finding out is a task."""
@@ -350,7 +361,7 @@ class ReportedFinder:
         elif _lemma(verb, "causative") and any(c.dep_ in {"ccomp", "oprd", "xcomp"}
                                                for c in verb.children):
             return None  # "would make the ISU driven by States Parties": a view
-        if self._blocked(verb):
+        if self._blocked(verb) or self._wish_before(verb):
             return None
         return _Found("action", target, self.subject_code(verb, seg.start))
 
@@ -364,8 +375,9 @@ class ReportedFinder:
             return None
         if any(self.speakers.is_reporting(c) for c in comps):
             return None  # "asked X to give an update": a request to speak now
-        if any(c.tag_ in {"WRB", "WP", "WDT"} for comp in comps for c in comp.children):
-            return None  # "asked where ...": a question
+        if any(c.tag_ in {"WRB", "WP", "WDT"} and c.i < comp.i
+               for comp in comps for c in comp.subtree):
+            return None  # "asked where ...", "asked which region ...": a question
         if not objs and not comps:
             return None
         if not comps and any(self.speakers.speakers_of(o) or o.lower_ in cue("person")

@@ -127,3 +127,10 @@ def test_sentence_cut_by_a_hard_line_break_is_kept_whole() -> None:
         "publish the release notes on the website.\n")
     assert len(recs) == 1
     assert recs[0].text.endswith("publish the release notes on the website.")
+
+
+def test_questions_and_wishes_however_parsed_are_not_tasks() -> None:
+    recs = _decisions(
+        "2. Regions\n\nPeru asked the President which region should be considered first. "
+        "The President concluded by saying he hoped affected States would come forward.\n")
+    assert recs == []
