@@ -265,6 +265,12 @@ class ReportedFinder:
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         return bool(subj) and subj[0].pos_ == "PROPN"
 
+    @staticmethod
+    def _purpose_subject(verb: Token) -> bool:
+        """"The purpose of the meeting would be to ...": a statement of purpose."""
+        return any(c.dep_ == "nsubj" and c.lower_ in _words("purpose_noun")
+                   for c in verb.children)
+
     def _wish_before(self, verb: Token) -> bool:
         """A wish word shortly before the clause ("he hoped X would come forward"), where the
         parse did not hang the clause under it."""
@@ -328,8 +334,8 @@ class ReportedFinder:
 
     def _future(self, verb: Token, seg: Segment) -> _Found | None:
         target = verb
-        if self._thing_subject(verb):
-            return None  # "this will work": no one is tasked
+        if self._thing_subject(verb) or self._purpose_subject(verb):
+            return None  # "this will work", "the purpose would be to ...": no one is tasked
         if _lemma(verb, "ongoing") and any(
                 c.dep_ == "xcomp" and any(k.dep_ == "auxpass" for k in c.children)
                 for c in verb.children):
