@@ -379,8 +379,13 @@ class ReportedFinder:
         if any(m.dep_ == "mark" and m.lower_ in {"if", "whether"}
                for c in comps for m in c.children):
             return None
-        if any(self.speakers.is_reporting(c) for c in comps):
-            return None  # "asked X to give an update": a request to speak now
+        chain = list(comps)
+        for c in comps:  # "asked X to be prepared to present": xcomp / acomp links only
+            if c.dep_ == "xcomp":
+                chain += [k for k in c.subtree if k.dep_ == "xcomp" and k.tag_ == "VB"
+                          and k.head.dep_ in {"xcomp", "acomp"} and k.i - c.i < 5]
+        if any(self.speakers.is_reporting(c) for c in chain):
+            return None  # "asked X to give an update / be prepared to present": to speak
         if any(c.tag_ in {"WRB", "WP", "WDT"} and c.i < comp.i
                for comp in comps for c in comp.subtree):
             return None  # "asked where ...", "asked which region ...": a question
