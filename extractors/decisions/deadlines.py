@@ -53,6 +53,7 @@ def due_date(text: str, reference: dt.date | None, delivery: bool = False) -> dt
     """The deadline stated in ``text``; "on <date>" counts only for delivery verbs."""
     if reference is not None and _YEAR_END.search(text):
         return dt.date(reference.year, 12, 31)
+    on_day: dt.date | None = None
     for m in _pattern().finditer(text):
         cue = m.group("cue").lower()
         try:
@@ -73,10 +74,13 @@ def due_date(text: str, reference: dt.date | None, delivery: bool = False) -> dt
             year = _year(m.group(f"y{n}"), reference)
             if year is None:
                 return None
-            return dt.date(year, _MONTHS[m.group(f"m{n}").lower()], int(m.group(f"d{n}")))
+            day = dt.date(year, _MONTHS[m.group(f"m{n}").lower()], int(m.group(f"d{n}")))
+            if cue != "on":
+                return day
+            on_day = on_day or day  # a delivery date, unless a deadline follows
         except (ValueError, KeyError):
             continue
-    return None
+    return on_day
 
 
 @cache

@@ -207,6 +207,9 @@ class ReportedFinder:
     def action(self, tok: Token, seg: Segment) -> _Found | None:
         """An action point headed by ``tok``, or None."""
         aux = self._aux(tok)
+        if tok.dep_ in {"acl", "advcl"} and _lemma(tok, "request_verb") \
+                and due_date(self.ctx.doc.text[seg.start:seg.end], self.reference) is not None:
+            return self._request(tok, seg)  # "a letter ... requesting contributions by 13 April"
         if tok.dep_ in {"acl", "amod", "advcl", "csubj"} or (
                 tok.dep_ == "relcl" and _true_relative(tok)):
             return None
@@ -357,8 +360,9 @@ class ReportedFinder:
                 return None
         elif _lemma(verb, "stative") == "like" or verb.lower_ == "wish":
             xs = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
-            if not xs or self._stative(xs[0]) or self.speakers.is_reporting(xs[0]):
-                return None
+            if not xs or self.speakers.is_reporting(xs[0]) or (
+                    self._stative(xs[0]) and not _lemma(xs[0], "effect_verb")):
+                return None  # "would like to facilitate" is meant; "would like to be" is not
             target = xs[0]
         elif self._stative(verb) and not (_lemma(verb, "task_verb")
                                           and self._actor_subject(verb)) \

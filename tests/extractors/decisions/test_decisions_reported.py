@@ -134,3 +134,17 @@ def test_questions_and_wishes_however_parsed_are_not_tasks() -> None:
         "2. Regions\n\nPeru asked the President which region should be considered first. "
         "The President concluded by saying he hoped affected States would come forward.\n")
     assert recs == []
+
+
+def test_request_with_a_deadline_counts_inside_a_participle() -> None:
+    recs = _decisions(
+        "2. Reports\n\nPeru recalled a letter sent to all Parties on 2 February requesting "
+        "short contributions by 14 April.\n")
+    assert [(r.kind, r.due_date) for r in recs] == [("action", dt.date(2023, 4, 14))]
+
+
+def test_wanting_to_facilitate_is_a_task_but_a_thing_facilitating_is_not() -> None:
+    recs = _decisions(
+        "2. Outreach\n\nGhana said they would like to facilitate regional talks in June. "
+        "Kenya said the new template would facilitate reporting.\n")
+    assert [(r.kind, r.actor_code) for r in recs] == [("action", "GHA")]
