@@ -159,7 +159,8 @@ class ReportedFinder:
                 return task
         if label == "passive_decision":
             subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if subj and self.speakers.speakers_of(subj[0]):
+            if subj and self.speakers.speakers_of(subj[0]) and not any(
+                    t.lower_ in _words("this_meeting_vote") for t in verb.subtree):
                 return None  # "X was elected / appointed" is reported, not this meeting's
             task = self._agreed_task(verb, seg)
             if task is not None:

@@ -148,3 +148,11 @@ def test_wanting_to_facilitate_is_a_task_but_a_thing_facilitating_is_not() -> No
         "2. Outreach\n\nGhana said they would like to facilitate regional talks in June. "
         "Kenya said the new template would facilitate reporting.\n")
     assert [(r.kind, r.actor_code) for r in recs] == [("action", "GHA")]
+
+
+def test_election_by_acclamation_is_this_meetings_decision() -> None:
+    recs = _decisions(
+        "2. Officers\n\nKenya was elected Vice-Chair by acclamation. "
+        "Ghana recalled that Peru had been elected at the last session.\n")
+    assert [r.kind for r in recs] == ["decision"]
+    assert recs[0].text.startswith("Kenya was elected")
