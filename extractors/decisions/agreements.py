@@ -17,7 +17,8 @@ from extractors.decisions.cues import forms, words
 from extractors.decisions.tools import Tools
 from models.document import Block
 
-_BODY_NAME = re.compile(r"\b((?:[A-Z][a-z]+[ \t]+){1,3})([A-Z][a-z]+)\b")
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,3}$")
 _BULLET = re.compile(r"^\s*(?:[o•·*▪-]\s+)?")
 _WORD = re.compile(r"[A-Za-z]+")
 _SEP = re.compile(r"^\s*[-–—:]?\s*$")
@@ -37,12 +38,18 @@ def _body_nouns() -> frozenset[str]:
 
 
 def body_acronyms(text: str) -> frozenset[str]:
-    """Acronyms of the bodies the document names ("Steering Committee" -> "SC")."""
+    """Acronyms of the bodies the document names: the initials of a body noun and the one to
+    three capitalised words before it ("Steering Committee" -> "SC", also "ASC", ...)."""
     out = set()
-    for m in _BODY_NAME.finditer(text):
-        if m.group(2).lower() in _body_nouns():
-            initials = "".join(w[0] for w in m.group(1).split()) + m.group(2)[0]
-            out.add(initials)
+    for m in _CAP_WORD.finditer(text):
+        if m.group().lower() not in _body_nouns():
+            continue
+        before = _NAME_BEFORE.search(text[max(0, m.start() - 60):m.start()])
+        if not before:
+            continue
+        names = re.findall(r"[A-Z][\w'’-]*", before.group())[-3:]
+        for k in range(1, len(names) + 1):
+            out.add("".join(w[0] for w in names[-k:]) + m.group()[0])
     return frozenset(out)
 
 
