@@ -19,7 +19,8 @@ REQUIRED = {
                  "status",
     "agenda_items": "doc_id seq number title level parent_number",
     "interventions": "doc_id seq speaker speaker_code speaker_role on_behalf_of agenda_item text",
-    "decisions": "doc_id seq kind actor_code agenda_item text due_date",
+    "decisions": "doc_id seq kind actor_code agenda_item text due_date votes_for votes_against "
+                 "votes_abstain",
     "dates": "doc_id text date_start date_end granularity year_inferred agenda_item",
     "quality_flags": "doc_id kind message",
     "failures": "source_path stage error_type message",

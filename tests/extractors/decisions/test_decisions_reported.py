@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extractors.deadlines import due_date
+from extractors.decisions.deadlines import due_date
 from extractors.extract import extract
 from extractors.readers import parse_bytes
 from models.records import Decision
@@ -86,3 +86,73 @@ def test_due_date_parsing() -> None:
     assert due_date("invitations will go out on 3 April", ref, delivery=True) == \
         dt.date(2016, 4, 3)
     assert due_date("the seminar will be held on 3 April", ref) is None
+
+
+def test_agreed_tasks_are_actions_and_agreed_meetings_decisions() -> None:
+    recs = _decisions(
+        "2. Outreach\n\nIt was agreed to write to the regional office about the survey. "
+        "It was agreed that the leaflet will be circulated to all members. "
+        "It was agreed that a workshop should be held in the autumn. "
+        "It was agreed not to extend the deadline.\n")
+    assert [r.kind for r in recs] == ["action", "action", "decision", "decision"]
+
+
+def test_a_body_agreeing_to_decide_is_a_decision() -> None:
+    recs = _decisions(
+        "2. Budget\n\nThe Committee agreed to adopt the revised budget. "
+        "The Committee took note of the auditors' report. "
+        "The Chair declared the amendment adopted.\n")
+    assert [r.kind for r in recs] == ["decision", "decision", "decision"]
+
+
+def test_things_and_ongoing_work_are_not_tasks() -> None:
+    recs = _decisions(
+        "2. Website\n\nChile said that this will work for the time being. "
+        "The situation will continue to be monitored. "
+        "Kenya will investigate if the server can be moved.\n")
+    assert [(r.kind, r.actor_code) for r in recs] == [("action", "KEN")]
+
+
+def test_named_person_asking_someone_sets_a_task() -> None:
+    recs = _decisions(
+        "2. Tools\n\nMarisol asked Dagny to draft a note on the new template. "
+        "Some delegations asked for more time.\n")
+    assert [r.kind for r in recs] == ["action"]
+    assert recs[0].text.startswith("Marisol asked Dagny")
+
+
+def test_sentence_cut_by_a_hard_line_break_is_kept_whole() -> None:
+    recs = _decisions(
+        "2. Engines\n\nKenya will update the validation engine before the end of June and\n"
+        "publish the release notes on the website.\n")
+    assert len(recs) == 1
+    assert recs[0].text.endswith("publish the release notes on the website.")
+
+
+def test_questions_and_wishes_however_parsed_are_not_tasks() -> None:
+    recs = _decisions(
+        "2. Regions\n\nPeru asked the President which region should be considered first. "
+        "The President concluded by saying he hoped affected States would come forward.\n")
+    assert recs == []
+
+
+def test_request_with_a_deadline_counts_inside_a_participle() -> None:
+    recs = _decisions(
+        "2. Reports\n\nPeru recalled a letter sent to all Parties on 2 February requesting "
+        "short contributions by 14 April.\n")
+    assert [(r.kind, r.due_date) for r in recs] == [("action", dt.date(2023, 4, 14))]
+
+
+def test_wanting_to_facilitate_is_a_task_but_a_thing_facilitating_is_not() -> None:
+    recs = _decisions(
+        "2. Outreach\n\nGhana said they would like to facilitate regional talks in June. "
+        "Kenya said the new template would facilitate reporting.\n")
+    assert [(r.kind, r.actor_code) for r in recs] == [("action", "GHA")]
+
+
+def test_election_by_acclamation_is_this_meetings_decision() -> None:
+    recs = _decisions(
+        "2. Officers\n\nKenya was elected Vice-Chair by acclamation. "
+        "Ghana recalled that Peru had been elected at the last session.\n")
+    assert [r.kind for r in recs] == ["decision"]
+    assert recs[0].text.startswith("Kenya was elected")

@@ -1,4 +1,4 @@
-"""Decisions and action points.
+"""Reported decisions and action points in running prose (CCM-style minutes).
 
 Decisions come from DependencyMatcher patterns (``resources/decision_patterns.jsonl``): a
 decision verb in the passive ("the Agenda was adopted", "It was agreed that ..."), a deciding
@@ -12,48 +12,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
-import srsly
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
 
 from extractors.context import Context
-from extractors.deadlines import due_date
-from extractors.gazetteer import RESOURCES
+from extractors.decisions.candidates import Candidate
+from extractors.decisions.cues import forms, lemma, patterns, words
+from extractors.decisions.deadlines import due_date
 from extractors.interventions import turns_for
-from extractors.lexicon import cue, cue_of, verb_forms
+from extractors.lexicon import cue
 from extractors.speakers import Segment, SpeakerFinder, is_annex, segments
-from models.records import Decision
 
-CUES = "decision_cues.tsv"
-PATTERNS = RESOURCES / "decision_patterns.jsonl"
+if TYPE_CHECKING:
+    from extractors.decisions.tools import Tools
+
 _PAST_PERFECT = {"had", "'d"}
-
-
-def _words(kind: str) -> frozenset[str]:
-    return cue_of(CUES, kind)
-
-
-def _lemma(tok: Token, kind: str) -> str | None:
-    return verb_forms(CUES, kind).get(tok.lower_)
-
-
-@cache
-def _patterns() -> tuple[tuple[str, list[dict[str, Any]]], ...]:
-    """Patterns with "@kind" placeholders replaced by the cue words (all verb forms)."""
-    def expand(value: Any) -> Any:
-        if isinstance(value, str) and value.startswith("@"):
-            kind = value[1:]
-            forms = set(verb_forms(CUES, kind)) | set(_words(kind))
-            return sorted(forms)
-        if isinstance(value, dict):
-            return {k: expand(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [expand(v) for v in value]
-        return value
-    return tuple((row["label"], expand(row["pattern"])) for row in srsly.read_jsonl(PATTERNS))
+_WISH_WINDOW = 8
+_words = words
+_lemma = lemma
 
 
 @dataclass
@@ -64,14 +42,14 @@ class _Found:
     due: dt.date | None = None
 
 
-class _Finder:
+class ReportedFinder:
     """Applies the decision patterns and the action rules to one document."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.speakers = SpeakerFinder(ctx)
         self.matcher = DependencyMatcher(ctx.sdoc.vocab)
-        for label, pattern in _patterns():
+        for label, pattern in patterns():
             self.matcher.add(label, [pattern])
         self.decision_hits: dict[int, str] = {}
         for match_id, tokens in self.matcher(ctx.sdoc):
@@ -116,10 +94,15 @@ class _Finder:
         if any(c.dep_ == "advmod" and c.lower_ in {"possibly", "perhaps", "maybe", "probably"}
                for c in verb.children):
             return True
+        inquiry = _lemma(verb, "inquiry_verb") is not None  # "investigate if": whether
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-                                         for m in c.children) for c in verb.children):
+                                         for m in c.children)
+               and not (inquiry and c.i > verb.i) for c in verb.children):
             return True
-        if any(a.dep_ == "relcl" and _true_relative(a) for a in [verb, *self._up(verb)]):
+        own_that = verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                               for c in verb.children)
+        scope = [verb] if own_that else [verb, *self._up(verb)]  # "... and that X would"
+        if any(a.dep_ == "relcl" and _true_relative(a) for a in scope):
             return True
         if any(c.tag_ in {"WRB", "WP"} and c.dep_ in {"advmod", "dobj", "nsubj", "attr"}
                and c.i < verb.i for c in verb.subtree if c.head.i == verb.i):
@@ -148,7 +131,7 @@ class _Finder:
             return True
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             return True
-        bg = verb_forms(CUES, "background")
+        bg = forms("background")
         return any(a.lower_ in bg for a in self._up(verb))
 
     # -- decisions --------------------------------------------------------------------------
@@ -170,9 +153,14 @@ class _Finder:
             return _Found("decision", verb, spk[0].code)
         if label == "body_decision" and any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "agreed to participate" is a commitment (see actions)
+        if label == "body_decision":
+            task = self._agreed_task(verb, seg)
+            if task is not None:
+                return task
         if label == "passive_decision":
             subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if subj and self.speakers.speakers_of(subj[0]):
+            if subj and self.speakers.speakers_of(subj[0]) and not any(
+                    t.lower_ in _words("this_meeting_vote") for t in verb.subtree):
                 return None  # "X was elected / appointed" is reported, not this meeting's
             task = self._agreed_task(verb, seg)
             if task is not None:
@@ -180,23 +168,49 @@ class _Finder:
         return _Found("decision", verb, None)
 
     def _agreed_task(self, verb: Token, seg: Segment) -> _Found | None:
-        """"It was agreed that the Director would publish ..." is an action point."""
-        for c in verb.children:
-            if c.dep_ != "ccomp":
+        """An agreed task is an action point: "It was agreed that the Director would publish
+        ...", "It was agreed to write to ...", "agreed that members should ask around"; an
+        agreed meeting ("would take place", "should be held") stays a decision."""
+        clauses = [(c, c.dep_) for c in verb.children]
+        if any(c.dep_ == "nsubj" for c in verb.children):  # "The Board agreed X and Y should"
+            clauses += [(k, "ccomp") for c in verb.children if c.dep_ == "ccomp"
+                        for k in c.children if k.dep_ == "conj" and k.pos_ in {"VERB", "AUX"}]
+        for c, c_dep in clauses:
+            if c_dep == "xcomp" and c.tag_ == "VB" and _lemma(c, "task_verb") \
+                    and not any(k.dep_ == "neg" for k in c.children):
+                return _Found("action", c, None)
+            if c_dep != "ccomp":
                 continue
-            if not self._aux(c) & _words("future_aux"):
+            aux = self._aux(c)
+            modal = aux & (_words("future_aux") | {"should", "must"})
+            subj_nouns = [s for s in c.children if s.dep_ == "nsubj" and s.tag_ in {"NN", "NNP"}]
+            subjunctive = not aux and (c.tag_ == "VB" or (c.tag_ == "VBP" and bool(subj_nouns)))
+            if not (modal or subjunctive) or self._event(c):
                 continue
-            subj = [s for s in c.children if s.dep_ == "nsubj"]
-            if subj:
-                spk = self.speakers.speakers_of(subj[0])
-                if spk:
-                    return _Found("action", c, spk[0].code)
+            if "should" in modal and not _lemma(c, "task_verb"):
+                continue
+            subj = [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+            spk = self.speakers.speakers_of(subj[0]) if subj else []
+            return _Found("action", c, spk[0].code if len(spk) == 1 else None)
         return None
+
+    @staticmethod
+    def _event(verb: Token) -> bool:
+        """A meeting event: "take place", "be held", "meet", or a plain "be"."""
+        lem = _lemma(verb, "event_verb")
+        if lem == "take":
+            return any(c.lower_ == "place" for c in verb.children)
+        if lem == "be":
+            return not any(c.dep_ == "auxpass" for c in verb.children)
+        return lem is not None
 
     # -- actions ----------------------------------------------------------------------------
     def action(self, tok: Token, seg: Segment) -> _Found | None:
         """An action point headed by ``tok``, or None."""
         aux = self._aux(tok)
+        if tok.dep_ in {"acl", "advcl"} and _lemma(tok, "request_verb") \
+                and due_date(self.ctx.doc.text[seg.start:seg.end], self.reference) is not None:
+            return self._request(tok, seg)  # "a letter ... requesting contributions by 13 April"
         if tok.dep_ in {"acl", "amod", "advcl", "csubj"} or (
                 tok.dep_ == "relcl" and _true_relative(tok)):
             return None
@@ -216,10 +230,18 @@ class _Finder:
             return self._obligation(tok, seg)
         if _lemma(tok, "commit_verb") and "auxpass" not in {c.dep_ for c in tok.children}:
             x = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
+            decides = _lemma(tok, "decision_verb") == "decide" or (
+                _lemma(tok, "decision_verb") and not _lemma(x[0], "task_verb")) if x else False
+            adopts = bool(x) and _lemma(tok, "decision_verb") is not None \
+                and _lemma(x[0], "decision_verb") is not None  # "agreed to adopt the text"
+            if (adopts or (decides and self._deciding_subject(tok))) and not self._blocked(tok):
+                return _Found("decision", tok, self.subject_code(tok, seg.start))
             if x and not self._blocked(tok) and self._own_commitment(tok, seg):
                 return _Found("action", x[0], self.subject_code(tok, seg.start))
         if _lemma(tok, "request_verb") and not any(c.dep_ == "auxpass" for c in tok.children):
             return self._request(tok, seg)
+        if _lemma(tok, "request_verb") and tok.dep_ == "ROOT" and not self._blocked(tok):
+            return _Found("action", tok, None)  # "Additional advice was requested on ..."
         if tok.lower_ in _words("intention_noun"):
             x = [c for c in tok.children if c.dep_ in {"acl", "xcomp"} and c.tag_ == "VB"]
             if x:
@@ -241,6 +263,65 @@ class _Finder:
             return None
         return _Found("action", target, self.subject_code(verb, seg.start))
 
+    def _own_subject(self, verb: Token) -> bool:
+        """A task with its own named subject ("Romain will investigate"), not the content of
+        the decision beside it."""
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subj) and subj[0].pos_ == "PROPN"
+
+    @staticmethod
+    def _purpose_subject(verb: Token) -> bool:
+        """"The purpose of the meeting would be to ...": a statement of purpose."""
+        return any(c.dep_ == "nsubj" and c.lower_ in _words("purpose_noun")
+                   for c in verb.children)
+
+    def _wish_before(self, verb: Token) -> bool:
+        """A wish word shortly before the clause ("he hoped X would come forward"), where the
+        parse did not hang the clause under it."""
+        for tok in verb.doc[max(self._lo, verb.i - _WISH_WINDOW):verb.i]:
+            if tok.is_sent_start and tok.i > verb.i - _WISH_WINDOW:
+                continue
+            if tok.lower_ in _words("wish_word"):
+                return True
+        return False
+
+    @staticmethod
+    def _inquiry(verb: Token) -> bool:
+        """"would see if it could be shared": finding out is a task."""
+        return _lemma(verb, "inquiry_verb") is not None and any(
+            c.dep_ in {"ccomp", "advcl"} and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children)
+            for c in verb.children)
+
+    def _actor_subject(self, verb: Token) -> bool:
+        """The subject is an office or group noun ("Clerk", "the Secretariat")."""
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subj) and subj[0].lower_ in _words("task_actor")
+
+    @staticmethod
+    def _thing_subject(verb: Token) -> bool:
+        """The active clause's subject is "this" or "that" (climbing conjuncts)."""
+        v: Token | None = verb
+        while v is not None:
+            subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+            if subj:
+                return subj[0].dep_ != "nsubjpass" and subj[0].lower_ in {"this", "that"} \
+                    and not any(c.dep_ == "auxpass" for c in verb.children)
+            v = v.head if v.dep_ == "conj" and v.head.i != v.i else None
+        return False
+
+    def _deciding_subject(self, verb: Token) -> bool:
+        """The subject is a deciding body or an office ("The Board", "The Chair"), or a
+        lettered paragraph of a record of decisions has none ("(b) decided to ...")."""
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj:
+            bare = verb.tag_ == "VBD" or (verb.dep_ == "ROOT" and not self._aux(verb))
+            return _lemma(verb, "decision_verb") == "decide" and bare
+        if subj[0].lower_ in _words("body"):
+            return True
+        spk = self.speakers.speakers_of(subj[0])
+        return len(spk) == 1 and spk[0].role is not None
+
     def _own_commitment(self, verb: Token, seg: Segment) -> bool:
         """A commitment counts when the speaker (or an unnamed 'they') makes it."""
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -257,6 +338,12 @@ class _Finder:
 
     def _future(self, verb: Token, seg: Segment) -> _Found | None:
         target = verb
+        if self._thing_subject(verb) or self._purpose_subject(verb):
+            return None  # "this will work", "the purpose would be to ...": no one is tasked
+        if _lemma(verb, "ongoing") and any(
+                c.dep_ == "xcomp" and any(k.dep_ == "auxpass" for k in c.children)
+                for c in verb.children):
+            return None  # "will continue to be monitored": ongoing, not a new task
         if _lemma(verb, "stative") == "be" and not any(c.dep_ == "auxpass"
                                                         for c in verb.children):
             acomp = [c for c in verb.children if c.dep_ in {"acomp", "attr", "oprd"}]
@@ -274,15 +361,18 @@ class _Finder:
                 return None
         elif _lemma(verb, "stative") == "like" or verb.lower_ == "wish":
             xs = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"]
-            if not xs or self._stative(xs[0]) or self.speakers.is_reporting(xs[0]):
-                return None
+            if not xs or self.speakers.is_reporting(xs[0]) or (
+                    self._stative(xs[0]) and not _lemma(xs[0], "effect_verb")):
+                return None  # "would like to facilitate" is meant; "would like to be" is not
             target = xs[0]
-        elif self._stative(verb):
-            return None
+        elif self._stative(verb) and not (_lemma(verb, "task_verb")
+                                          and self._actor_subject(verb)) \
+                and not self._inquiry(verb):
+            return None  # a view ("would provide credibility"), unless an actor is tasked
         elif _lemma(verb, "causative") and any(c.dep_ in {"ccomp", "oprd", "xcomp"}
                                                for c in verb.children):
             return None  # "would make the ISU driven by States Parties": a view
-        if self._blocked(verb):
+        if self._blocked(verb) or self._wish_before(verb):
             return None
         return _Found("action", target, self.subject_code(verb, seg.start))
 
@@ -294,17 +384,23 @@ class _Finder:
         if any(m.dep_ == "mark" and m.lower_ in {"if", "whether"}
                for c in comps for m in c.children):
             return None
-        if any(self.speakers.is_reporting(c) for c in comps):
-            return None  # "asked X to give an update": a request to speak now
-        if any(c.tag_ in {"WRB", "WP", "WDT"} for comp in comps for c in comp.children):
-            return None  # "asked where ...": a question
+        chain = list(comps)
+        for c in comps:  # "asked X to be prepared to present": xcomp / acomp links only
+            if c.dep_ == "xcomp":
+                chain += [k for k in c.subtree if k.dep_ == "xcomp" and k.tag_ == "VB"
+                          and k.head.dep_ in {"xcomp", "acomp"} and k.i - c.i < 5]
+        if any(self.speakers.is_reporting(c) for c in chain):
+            return None  # "asked X to give an update / be prepared to present": to speak
+        if any(c.tag_ in {"WRB", "WP", "WDT"} and c.i < comp.i
+               for comp in comps for c in comp.subtree):
+            return None  # "asked where ...", "asked which region ...": a question
         if not objs and not comps:
             return None
         if not comps and any(self.speakers.speakers_of(o) or o.lower_ in cue("person")
                              for o in objs):
             return None
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subj and not self.speakers.speakers_of(subj[0]) \
+        if subj and not self.speakers.speakers_of(subj[0]) and subj[0].pos_ != "PROPN" \
                 and subj[0].lower_ not in cue("continuation"):
             return None  # "some states requested": no named requester
         actor = None
@@ -316,53 +412,57 @@ class _Finder:
         return _Found("action", target, actor)
 
     # -- walk -------------------------------------------------------------------------------
-    def run(self) -> list[Decision]:
-        out: list[Decision] = []
-        att = [(a.char_start, a.char_end) for a in self.ctx.attendees if a.char_end > a.char_start]
+    def skipped(self, seg: Segment) -> bool:
+        """Headings, attendance lines and agenda headings hold no decisions."""
+        if seg.block.kind == "heading":
+            return True
+        if any(a.char_start <= seg.start < a.char_end for a in self.ctx.attendees
+               if a.char_end > a.char_start):
+            return True
+        # a sentence inside an agenda heading (one glued to its heading still counts)
+        return any(a.char_start <= seg.start and seg.end <= a.char_end + 1
+                   for a in self.ctx.agenda)
+
+    def run(self) -> list[Candidate]:
+        """Candidates of every sentence of the body, up to an annex."""
+        out: list[Candidate] = []
         for seg in segments(self.ctx):
             if seg.block_start and is_annex(self.ctx, seg.block):
                 break
-            if seg.block.kind == "heading" or any(s <= seg.start < e for s, e in att):
-                continue
-            if any(a.char_start <= seg.start < a.char_end for a in self.ctx.agenda):
-                continue
-            found: list[_Found] = []
-            self._lo, self._hi = seg.span.start, seg.span.end
-            for tok in seg.span:
-                label = self.decision_hits.get(tok.i)
-                hit = self.decision(tok, label, seg) if label else None
-                if hit is None and tok.pos_ in {"VERB", "AUX", "NOUN"}:
-                    hit = self.action(tok, seg)
-                if hit is not None:
-                    found.append(hit)
-            out.extend(self._records(seg, found))
-        for seq, rec in enumerate(out, 1):
-            rec.seq = seq
+            if not self.skipped(seg):
+                out.extend(self.candidates(seg))
         return out
 
-    def _records(self, seg: Segment, found: list[_Found]) -> list[Decision]:
+    def candidates(self, seg: Segment) -> list[Candidate]:
+        """The decisions and action points one sentence states."""
+        found: list[_Found] = []
+        self._lo, self._hi = seg.span.start, seg.span.end
+        for tok in seg.span:
+            label = self.decision_hits.get(tok.i)
+            hit = self.decision(tok, label, seg) if label else None
+            if hit is None and tok.pos_ in {"VERB", "AUX", "NOUN"}:
+                hit = self.action(tok, seg)
+            if hit is not None:
+                found.append(hit)
+        return self._records(seg, found)
+
+    def _records(self, seg: Segment, found: list[_Found]) -> list[Candidate]:
         """One record per kind and actor in a sentence (conjoined steps are one point)."""
-        recs: list[Decision] = []
+        recs: list[Candidate] = []
         seen: set[tuple[str, str | None]] = set()
         text = self.ctx.doc.text[seg.start:seg.end]
         decided = {f.actor for f in found if f.kind == "decision" and f.actor}
-        delivery = any(verb_forms(CUES, "delivery").get(t.lower_) is not None
-                       for t in seg.span)
+        delivery = any(forms("delivery").get(t.lower_) is not None for t in seg.span)
         for f in found:
             key = (f.kind, f.actor)
             if key in seen or (f.kind == "action" and ("decision", None) in seen
-                               and f.actor is None):
+                               and f.actor is None and not self._own_subject(f.verb)):
                 continue
             if f.kind == "action" and f.actor in decided:
                 continue  # "agreed with the request and said he would ...": the decision
             seen.add(key)
-            due = None
-            if f.kind == "action":
-                due = due_date(text, self.reference, delivery)
-            recs.append(Decision(
-                doc_id=self.ctx.doc_id, kind=f.kind, actor_code=f.actor,
-                agenda_item=self.ctx.agenda_item_at(seg.start), text=text, due_date=due,
-                **self.ctx.provenance(seg.start, seg.end)))
+            due = due_date(text, self.reference, delivery) if f.kind == "action" else None
+            recs.append(Candidate(f.kind, seg.start, seg.end, f.actor, due, family="reported"))
         return recs
 
 
@@ -376,6 +476,7 @@ def _true_relative(clause: Token) -> bool:
     return not (has_that and own_subject)
 
 
-def extract_decisions(ctx: Context) -> list[Decision]:
-    """Return decisions and action points in document order."""
-    return _Finder(ctx).run()
+def reported_candidates(tools: Tools) -> list[Candidate]:
+    """Decisions and action points reported in the sentences of the body."""
+    finder = tools.finder
+    return [c for seg in tools.segs if not finder.skipped(seg) for c in finder.candidates(seg)]
