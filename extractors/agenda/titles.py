@@ -1,0 +1,87 @@
+"""Heading titles: cleaning, telling a title from a sentence, and cutting a title off the text
+it runs into ('Budget - The treasurer reported ...')."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.agenda.spec import spec
+from extractors.context import Context
+from extractors.date_parsing import strip_markup
+
+_URL_RE = re.compile(r"\s*\(?\s*https?://\S+?\s*\)?(?=\s|$)")
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+MIN_SENTENCE_WORDS = 4  # 'Budget matters' parses as subject and verb
+
+
+def clean_heading(text: str) -> str:
+    """Heading text with markup, leading '#' marks and surplus spaces removed."""
+    text = strip_markup(text)
+    text = re.sub(r"^\s*#+\s*", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def clean_title(title: str) -> str:
+    """A title without links, a trailing colon or dash, or a trailing full stop after a
+    word of several letters."""
+    title = _URL_RE.sub("", title).strip()
+    title = title.strip().rstrip(":").strip(" -–—").strip()
+    if re.search(r"[a-z]{3}\.$", title) and title.count(".") == 1:
+        title = title[:-1]
+    return title
+
+
+def is_title(text: str) -> bool:
+    """True where ``text`` reads like a heading title rather than a sentence or paragraph."""
+    s = spec()
+    words = text.split()
+    if not words or len(words) > s.max_words or len(text) > s.max_chars:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'“‘("):
+        return False
+    if text.endswith((",", ";")):
+        return False
+    if text.endswith(".") and len(words) > s.max_words_if_period:
+        return False
+    return not (len(words) > s.max_words_if_period and re.search(r"[.;!?]\s+[A-Z]", text))
+
+
+def is_sentence(ctx: Context, start: int, end: int) -> bool:
+    """True where the text between two offsets has a finite verb with a subject ('Mr X
+    declared that ...', 'the rule will apply'): a sentence, not a title."""
+    span = ctx.sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or sum(1 for t in span if t.is_alpha) < MIN_SENTENCE_WORDS:
+        return False
+    for tok in span:
+        if tok.dep_ in _SUBJECTS and tok.head.i >= span.start and tok.head.i < span.end:
+            head = tok.head
+            if head.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS for c in head.children
+                                                if c.dep_ in ("aux", "auxpass")):
+                return True
+    return False
+
+
+def run_in_title(text: str) -> str | None:
+    """The title at the start of a heading that runs on into its text ('Budget - The
+    treasurer reported ...' gives 'Budget'), or None."""
+    s = spec()
+    if s.run_in is None:
+        return None
+    m = s.run_in.search(text)
+    if m is None or m.start() == 0:
+        return None
+    title = clean_title(text[:m.start()])
+    rest = text[m.end():].strip()
+    if not rest or len(title.split()) > 12 or not is_title(title):
+        return None
+    return title
+
+
+def title_case_share(text: str) -> float:
+    """Share of the words of four letters or more that start with a capital."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) >= 4]
+    if not words:
+        return 1.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
