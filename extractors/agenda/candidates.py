@@ -23,6 +23,8 @@ class Cand:
     listed: bool = False
     explicit: bool = False
     parts: Number = field(default=())
+    cut: bool = False  # the title was cut where the heading runs on into its text
+    run_in: tuple[str, int] | None = None  # where it could be cut (title, end), if not cut
 
     def __post_init__(self) -> None:
         if not self.parts and len(self.options) == 1:

@@ -5,9 +5,16 @@ from __future__ import annotations
 from extractors.agenda.candidates import Cand
 from extractors.agenda.contents import relocate, salvage, unnumbered_list
 from extractors.agenda.headed import numbered_headings
-from extractors.agenda.series import explicit_items, merge, runs
+from extractors.agenda.numbering import key
+from extractors.agenda.series import Run, explicit_items, merge, runs, sections
+from extractors.agenda.spec import spec
+from extractors.agenda.subject_headings import heading_level, subject_headings
+from extractors.agenda.tables import table_agenda
+from extractors.agenda.titles import clean_heading
 from extractors.context import Context
 from models.records import AgendaItem
+
+LEAD_IN_WORDS = 4
 
 
 def _numbered(ctx: Context) -> list[Cand]:
@@ -16,12 +23,73 @@ def _numbered(ctx: Context) -> list[Cand]:
     if len(explicit) >= 2 or (explicit and len(explicit) * 2 >= len(cands)):
         return explicit_items(explicit)
     plain = [c for c in cands if not c.explicit]
-    return salvage(merge(runs(plain, ctx.doc)), joined, ctx)
+    found = runs(plain, ctx.doc)
+    return salvage(merge(found, lambda r: _agenda_like(ctx, r)), joined, ctx)
+
+
+def _agenda_like(ctx: Context, run: Run) -> bool:
+    """A series can be the agenda where it follows an 'Agenda' label, or where most of its
+    items head text of their own and no sentence leads into it ('... as follows:'); a
+    numbered list of names or points has its items back to back."""
+    before = [b for b in ctx.doc.blocks if b.end <= run.items[0].start][-2:]
+    texts = [clean_heading(ctx.doc.block_text(b)) for b in before]
+    if any(rx.match(t) for t in texts for rx in spec().list_intro):
+        return True
+    if texts and texts[-1].endswith(":") and len(texts[-1].split()) >= LEAD_IN_WORDS:
+        return False  # a list led in by a sentence ('... an application able to:')
+    return sections(run) * 2 >= len(run.items)
+
+
+def _cut_like_siblings(items: list[Cand]) -> list[Cand]:
+    """Cut the titles of items that could run on into their text ('Furlong Road - condition
+    of the roadway ...') where most of their siblings' titles were cut that way."""
+    by_parent: dict[tuple[object, ...], list[Cand]] = {}
+    for c in items:
+        by_parent.setdefault(key(c.parts[:-1]) if c.parts else ("none",), []).append(c)
+    for siblings in by_parent.values():
+        cut = sum(1 for c in siblings if c.cut)
+        if cut >= 2 and cut * 2 >= len(siblings):
+            for c in siblings:
+                if c.run_in is not None:
+                    c.title, c.end = c.run_in
+                    c.cut, c.run_in = True, None
+    return items
+
+
+def _with_subject_headings(ctx: Context, numbered: list[Cand]) -> list[Cand]:
+    """Add unnumbered subject headings to a numbered agenda where they stand at the same
+    level as its items: Markdown headings of the level of its numbered headings, or any
+    headings where the only numbers are letters (sub-items of unnumbered headings)."""
+    if all(len(c.parts) == 1 and c.parts[0].style in ("alpha", "ALPHA") for c in numbered):
+        return numbered + subject_headings(ctx)
+    levels = {heading_level(ctx, c) for c in numbered}
+    levels = {lv for lv in levels if lv is not None and lv[0] == "heading"}
+    if not levels:
+        return numbered
+    extra = [c for c in subject_headings(ctx, markdown_only=True)
+             if heading_level(ctx, c) in levels]
+    return numbered + extra
+
+
+def choose(ctx: Context) -> list[Cand]:
+    """The agenda's candidates from the layout that fits the document.
+
+    A numbered agenda (with any subject headings at its level) comes first; else an agenda
+    table; else an unnumbered agenda or contents list; else unnumbered subject headings.
+    """
+    numbered = _cut_like_siblings(_numbered(ctx))
+    if numbered:
+        return _with_subject_headings(ctx, numbered)
+    for layout in (table_agenda, unnumbered_list, subject_headings):
+        items = layout(ctx)
+        if len(items) >= 2:
+            return items
+    return []
 
 
 def extract_agenda(ctx: Context) -> list[AgendaItem]:
     """Return the agenda items in document order."""
-    items = _numbered(ctx) or unnumbered_list(ctx)
+    items = choose(ctx)
     items = relocate(items, ctx)
     items.sort(key=lambda c: c.start)
     out = []

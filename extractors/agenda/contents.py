@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -22,6 +23,7 @@ from models.document import Block
 
 RELOCATE = 0.85  # title similarity for finding a listed item's unnumbered body heading
 MAX_LISTED_WORDS = 15
+_LABEL_RE = re.compile(r"^[^\W\d_]+:")  # 'Chairperson: ...', a field, not a title
 
 
 def _similar(a: str, b: str) -> float:
@@ -78,7 +80,7 @@ def _listed_titles(ctx: Context, blocks: list[Block], first: int) -> list[Cand]:
     for b in blocks[first:]:
         title = clean_title(clean_heading(ctx.doc.block_text(b)))
         if (b.kind == "heading" or not is_title(title) or len(title.split()) > MAX_LISTED_WORDS
-                or is_sentence(ctx, b.start, b.end)):
+                or _LABEL_RE.match(title) or is_sentence(ctx, b.start, b.end)):
             break
         out.append(Cand([], title, b.start, b.end, listed=True))
     return out

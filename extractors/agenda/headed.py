@@ -134,12 +134,13 @@ class _Reader:
             title, i = joined, j
 
     def continues_as_text(self, i: int) -> bool:
-        """Whether the block after ``i`` carries on the same sentence (starts in lower case)."""
+        """Whether the block after ``i`` carries on the same sentence (starts in lower case;
+        a wrapped title line would have been joined to it)."""
         j = self.after(i)
         if j >= len(self.blocks) or self.matches[j] is not None:
             return False
         nxt = self.texts[j]
-        return bool(nxt) and nxt[0].islower() and (len(nxt.split()) > 12 or nxt.endswith("."))
+        return bool(nxt) and nxt[0].islower()
 
     def nest(self, i: int, options: list[Number]) -> list[Number] | None:
         """Readings of a list item's number with its enclosing items' numbers put before it
@@ -176,13 +177,16 @@ class _Reader:
         ok = is_title(title) and not self.continues_as_text(last)
         if ok and is_sentence(self.ctx, title_start, end):
             ok = False
-        if not ok and last == i:
-            run_in = run_in_title(title)
-            if run_in and not is_sentence(self.ctx, title_start, title_start + len(run_in)):
-                title, end, ok = run_in, title_start + len(run_in), True
+        run_in = run_in_title(title) if last == i else None
+        if run_in and is_sentence(self.ctx, title_start, title_start + len(run_in)):
+            run_in = None
+        cut = False
+        if not ok and run_in:
+            title, end, ok, cut = run_in, title_start + len(run_in), True, True
         cand = None
         if ok and nested is not None:
-            cand = Cand(nested, title, block.start, end, explicit=pat.explicit)
+            cand = Cand(nested, title, block.start, end, explicit=pat.explicit, cut=cut,
+                        run_in=None if cut or not run_in else (run_in, title_start + len(run_in)))
         self.add(i, cand, nested)
         return last + 1
 

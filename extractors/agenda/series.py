@@ -9,6 +9,7 @@ themselves ('Agenda item 11.e.iv') are kept whatever their numbers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
@@ -17,6 +18,8 @@ from extractors.agenda.numbering import Number, Part, key
 from models.document import Document
 
 SIMILAR = 0.6  # title similarity for "the same item listed twice"
+# Usual nesting of styles, outermost first: I. > A. > 1. > a. > i.
+RANK = {"ROMAN": 0, "ALPHA": 1, "arabic": 2, "alpha": 3, "roman": 4}
 
 Key = tuple[tuple[str, int], ...]
 
@@ -63,7 +66,9 @@ class Run:
             return None
         parent = self.items[-1].parts
         for o in c.options:
-            if len(parent) == 1 and o[0].style != parent[0].style and self.fits(parent + o):
+            if RANK[o[0].style] <= RANK[parent[0].style]:
+                continue
+            if len(parent) == 1 and self.fits(parent + o):
                 return parent + o
             if len(parent) > 1 and o[0].style == parent[-1].style and self.fits(parent[:-1] + o):
                 return parent[:-1] + o
@@ -137,11 +142,12 @@ def sections(run: Run) -> int:
     return sum(1 for e, s in zip(ends, starts, strict=True) if s is None or s - e > 3)
 
 
-def merge(found: list[Run]) -> list[Cand]:
+def merge(found: list[Run], can_lead: Callable[[Run], bool] = lambda r: True) -> list[Cand]:
     """One record per number, from the main series plus the series that repeat it.
 
-    The main series is the one whose items most often head a section of text (a numbered list
-    of names or points has its items back to back), then the longest.
+    The main series is the one (among those that ``can_lead``) whose items most often head a
+    section of text (a numbered list of names or points has its items back to back), then
+    the longest.
 
     A series repeating the numbers of the main one with similar titles (an agenda listed at
     the top and again in the body) adds its other numbers; where both hold a number, the later
@@ -149,9 +155,10 @@ def merge(found: list[Run]) -> list[Cand]:
     of its numbers and heads sections (Roman parts after Arabic items) is kept too. Other
     series are dropped.
     """
-    if not found:
+    leaders = [r for r in found if can_lead(r)]
+    if not leaders:
         return []
-    base = max(found, key=lambda r: (sections(r), len(r.items)))
+    base = max(leaders, key=lambda r: (sections(r), len(r.items)))
     merged: dict[Key, Cand] = {key(c.parts): c for c in base.items}
     for run in found:
         if run is base:

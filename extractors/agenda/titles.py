@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from extractors.agenda.spec import spec
 from extractors.context import Context
 from extractors.date_parsing import strip_markup
@@ -23,11 +25,11 @@ def clean_heading(text: str) -> str:
 
 
 def clean_title(title: str) -> str:
-    """A title without links, a trailing colon or dash, or a trailing full stop after a
-    word of several letters."""
+    """A title without links, a trailing colon or dash, or the full stop of a one-sentence
+    title."""
     title = _URL_RE.sub("", title).strip()
     title = title.strip().rstrip(":").strip(" -–—").strip()
-    if re.search(r"[a-z]{3}\.$", title) and title.count(".") == 1:
+    if re.search(r"[^\W\d_]{2}\.$", title) and not re.search(r"[.!?]\s", title):
         title = title[:-1]
     return title
 
@@ -57,10 +59,24 @@ def is_sentence(ctx: Context, start: int, end: int) -> bool:
     for tok in span:
         if tok.dep_ in _SUBJECTS and tok.head.i >= span.start and tok.head.i < span.end:
             head = tok.head
-            if head.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS for c in head.children
-                                                if c.dep_ in ("aux", "auxpass")):
+            if head.tag_ in _FINITE_TAGS and not _participle(tok, head):
+                return True
+            if any(c.tag_ in _FINITE_TAGS for c in head.children
+                   if c.dep_ in ("aux", "auxpass")):
                 return True
     return False
+
+
+def _participle(subject: Token, verb: Token) -> bool:
+    """Whether a verb tagged past tense is more likely a participle after a bare noun
+    ('Report of the Group appointed to study ...'): a subject with no determiner that is no
+    pronoun, and the verb followed by a preposition."""
+    if verb.tag_ != "VBD" or subject.pos_ == "PRON" or not verb.text.endswith("ed"):
+        return False
+    if any(c.dep_ in ("det", "poss") for c in subject.children):
+        return False
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.tag_ in ("IN", "TO")
 
 
 def run_in_title(text: str) -> str | None:

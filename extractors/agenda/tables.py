@@ -1,0 +1,70 @@
+"""Agendas laid out as tables (a Markdown pipe table, a Word table): one item per row.
+
+A table is an agenda where its header row names a topic column ('Topic', 'Item', 'Subject'
+...: ``table_topic_columns`` in the data file). Where its first column holds times, rows with
+no time are sub-rows of the item above (presenters, parts of a session) and not items; rows
+that are no business (coffee, lunch, a social event: ``schedule_rows``) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.agenda.candidates import Cand
+from extractors.agenda.spec import spec
+from extractors.agenda.titles import clean_title
+from extractors.context import Context
+from models.document import Block
+
+_TIME_RE = re.compile(r"^\d{1,2}[:.h]\d{2}\b")
+MIN_ITEMS = 2
+
+
+def _tables(ctx: Context) -> list[list[Block]]:
+    """Runs of consecutive table rows."""
+    out: list[list[Block]] = []
+    previous: Block | None = None
+    for b in ctx.doc.blocks:
+        if b.kind == "table_row":
+            if previous is not None and previous.kind == "table_row":
+                out[-1].append(b)
+            else:
+                out.append([b])
+        previous = b
+    return out
+
+
+def _cells(ctx: Context, row: Block) -> list[str]:
+    return [ctx.doc.text[s:e].strip() for s, e in row.cells]
+
+
+def _items(ctx: Context, rows: list[Block]) -> list[Cand]:
+    s = spec()
+    header = [c.casefold().strip(" :") for c in _cells(ctx, rows[0])]
+    topic = next((k for k, c in enumerate(header) if c in s.topic_columns), None)
+    if topic is None:
+        return []
+    timed = topic > 0 and any(_TIME_RE.match(_cells(ctx, r)[0]) for r in rows[1:]
+                              if _cells(ctx, r))
+    out = []
+    for row in rows[1:]:
+        cells = _cells(ctx, row)
+        if timed and (not cells or not _TIME_RE.match(cells[0])):
+            continue  # a sub-row of the item above
+        if len(cells) <= topic:
+            continue
+        title = clean_title(cells[topic])
+        if not title or (s.schedule_rows is not None and s.schedule_rows.match(title)):
+            continue
+        start, end = row.cells[topic]
+        out.append(Cand([], title, start, end, listed=True))
+    return out
+
+
+def table_agenda(ctx: Context) -> list[Cand]:
+    """Items of the agenda tables of the record, in order ([] where it has none)."""
+    out: list[Cand] = []
+    for rows in _tables(ctx):
+        if len(rows) > 1:
+            out.extend(_items(ctx, rows))
+    return out if len(out) >= MIN_ITEMS else []
