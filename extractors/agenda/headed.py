@@ -14,6 +14,8 @@ import re
 from collections import Counter
 
 from extractors.agenda.candidates import Cand
+from extractors.agenda.flattened import inline_headings
+from extractors.agenda.glued import glued_title
 from extractors.agenda.numbering import Number, Part, from_ordinal, readings
 from extractors.agenda.spec import HeadingPattern, spec
 from extractors.agenda.titles import (
@@ -113,7 +115,17 @@ class _Reader:
         if i >= len(self.blocks) or self.matches[i] is not None:
             return None
         title = clean_title(self.texts[i])
-        return title if is_title(title) else None
+        block = self.blocks[i]
+        if not is_title(title) or is_sentence(self.ctx, block.start, block.end):
+            return None
+        return title
+
+    def glued_at(self, i: int) -> str | None:
+        """The title of block ``i`` where it runs on into its text."""
+        if i >= len(self.blocks) or self.matches[i] is not None:
+            return None
+        block = self.blocks[i]
+        return glued_title(self.ctx, self.ctx.doc.block_text(block), block.start)
 
     def extend(self, title: str, i: int) -> tuple[str, int]:
         """Join wrapped title lines that follow block ``i``; return the title and last block."""
@@ -181,8 +193,10 @@ class _Reader:
         if run_in and is_sentence(self.ctx, title_start, title_start + len(run_in)):
             run_in = None
         cut = False
-        if not ok and run_in:
-            title, end, ok, cut = run_in, title_start + len(run_in), True, True
+        if not ok and last == i:
+            glued = glued_title(self.ctx, self.ctx.doc.text[title_start:end], title_start)
+            if glued:
+                title, end, ok, cut = glued, title_start + len(glued), True, True
         cand = None
         if ok and nested is not None:
             cand = Cand(nested, title, block.start, end, explicit=pat.explicit, cut=cut,
@@ -219,6 +233,12 @@ class _Reader:
                 self.out.append(Cand(nums[0], title, self.blocks[i].start,
                                      self.blocks[last].end, explicit=first[0].explicit))
                 return last + 1
+            glued = self.glued_at(j)
+            if glued:
+                self.out.append(Cand(nums[0], glued, self.blocks[i].start,
+                                     self.blocks[j].start + len(glued),
+                                     explicit=first[0].explicit, cut=True))
+                return j + 1
             return j
         firsts = [n[0] for n in nums]
         limit = max(len(nums), _span(firsts))
@@ -252,6 +272,11 @@ class _Reader:
                 i = self.headed(i)
             else:
                 i = self.bare_run(i)
+        found = inline_headings(self.ctx, [b for k, b in enumerate(self.blocks)
+                                           if k not in self.skip])
+        taken = {c.start for c in self.out}
+        self.out.extend(c for c in found if c.start not in taken)
+        self.out.sort(key=lambda c: c.start)
         return self.out, self.joined
 
 

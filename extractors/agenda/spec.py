@@ -41,6 +41,8 @@ class Spec:
     record_parts: re.Pattern[str] | None
     schedule_rows: re.Pattern[str] | None
     topic_columns: frozenset[str]
+    sentence_starters: frozenset[str]
+    inline_marker: re.Pattern[str] | None
 
 
 def _alternation(words: list[str]) -> str:
@@ -73,7 +75,8 @@ def spec(path: Path = PATTERNS_FILE) -> Spec:
             intros.append(re.compile(rec["regex"], flags))
         elif kind == "furniture":
             furniture.append(re.compile(rec["regex"], flags))
-        elif kind in ("trailing_number", "open_end", "run_in", "record_parts", "schedule_rows"):
+        elif kind in ("trailing_number", "open_end", "run_in", "record_parts", "schedule_rows",
+                      "inline_marker"):
             single[kind] = re.compile(rec["regex"], flags)
         elif kind == "trailing_blocklist":
             cited = frozenset(w.casefold() for w in rec["words"])
@@ -84,4 +87,6 @@ def spec(path: Path = PATTERNS_FILE) -> Spec:
     return Spec(headings, intros, furniture=furniture, trailing=single.get("trailing_number"),
                 open_end=single.get("open_end"), cited=cited, ordinals=ordinals,
                 run_in=single.get("run_in"), record_parts=single.get("record_parts"),
-                schedule_rows=single.get("schedule_rows"), topic_columns=topics, **limits)
+                schedule_rows=single.get("schedule_rows"), topic_columns=topics,
+                sentence_starters=frozenset(words.get("sentence_starters", [])),
+                inline_marker=single.get("inline_marker"), **limits)

@@ -67,6 +67,16 @@ def is_sentence(ctx: Context, start: int, end: int) -> bool:
     return False
 
 
+def has_clause(ctx: Context, start: int, end: int) -> bool:
+    """True where the text between two offsets has a finite verb that heads a clause (its
+    subject may stand before ``start``, in a heading glued to the text)."""
+    span = ctx.sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(tok.tag_ in _FINITE_TAGS and (tok.dep_ in ("ROOT", "conj", "ccomp") or any(
+        c.dep_ in _SUBJECTS for c in tok.children)) for tok in span)
+
+
 def _participle(subject: Token, verb: Token) -> bool:
     """Whether a verb tagged past tense is more likely a participle after a bare noun
     ('Report of the Group appointed to study ...'): a subject with no determiner that is no
