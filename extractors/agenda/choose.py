@@ -6,7 +6,7 @@ from extractors.agenda.candidates import Cand
 from extractors.agenda.contents import relocate, salvage, unnumbered_list
 from extractors.agenda.headed import numbered_headings
 from extractors.agenda.numbering import key
-from extractors.agenda.series import Run, explicit_items, merge, runs, sections
+from extractors.agenda.series import Run, merge, runs, sections
 from extractors.agenda.spec import spec
 from extractors.agenda.subject_headings import heading_level, subject_headings
 from extractors.agenda.tables import table_agenda
@@ -19,11 +19,10 @@ LEAD_IN_WORDS = 4
 
 def _numbered(ctx: Context) -> list[Cand]:
     cands, joined = numbered_headings(ctx)
-    explicit = [c for c in cands if c.explicit]
-    if len(explicit) >= 2 or (explicit and len(explicit) * 2 >= len(cands)):
-        return explicit_items(explicit)
-    plain = [c for c in cands if not c.explicit]
-    found = runs(plain, ctx.doc)
+    found = runs(cands, ctx.doc)
+    named = [r for r in found if any(c.explicit for c in r.items)]
+    if named:
+        return merge(found, lambda r: r is named[0])
     return salvage(merge(found, lambda r: _agenda_like(ctx, r)), joined, ctx)
 
 

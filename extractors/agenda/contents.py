@@ -23,6 +23,7 @@ from models.document import Block
 
 RELOCATE = 0.85  # title similarity for finding a listed item's unnumbered body heading
 MAX_LISTED_WORDS = 15
+MAX_SYMBOL_CHARS = 160  # document symbols after a body heading's title
 _LABEL_RE = re.compile(r"^[^\W\d_]+:")  # 'Chairperson: ...', a field, not a title
 
 
@@ -30,8 +31,20 @@ def _similar(a: str, b: str) -> float:
     return SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
 
 
+def _same_heading(text: str, title: str) -> bool:
+    """Whether a body block is the heading of a listed title: the same title, or the title
+    followed by document symbols or an item reference ('... (CERD/C/80/R.1)')."""
+    if is_title(text) and _similar(text, title) >= RELOCATE:
+        return True
+    head = text.casefold()
+    return (len(title.split()) >= 2 and head.startswith(title.casefold())
+            and head[len(title):len(title) + 2].strip() in ("", "(", "-", ":", "–")
+            and len(text) <= 2 * len(title) + MAX_SYMBOL_CHARS)
+
+
 def relocate(items: list[Cand], ctx: Context) -> list[Cand]:
-    """Move listed-only items to an unnumbered body heading with the same title, if any."""
+    """Move listed-only items to an unnumbered body heading with the same title, if any
+    (the listed title is kept)."""
     last_listed = max((c.end for c in items if c.listed), default=-1)
     out = []
     for c in items:
@@ -40,7 +53,7 @@ def relocate(items: list[Cand], ctx: Context) -> list[Cand]:
                 if b.start <= last_listed or b.kind == "table_row":
                     continue
                 text = clean_title(clean_heading(ctx.doc.block_text(b)))
-                if is_title(text) and _similar(text, c.title) >= RELOCATE:
+                if _same_heading(text, c.title):
                     c = replace(c, start=b.start, end=b.end, listed=False)
                     break
         out.append(c)

@@ -10,7 +10,7 @@ themselves ('Agenda item 11.e.iv') are kept whatever their numbers.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from extractors.agenda.candidates import Cand
@@ -74,6 +74,12 @@ class Run:
                 return parent[:-1] + o
         return None
 
+    def holds_similar(self, c: Cand, parts: Number) -> bool:
+        """Whether the series already holds ``parts`` under a similar title (a heading
+        repeated further on)."""
+        return any(key(o.parts) == key(parts) and _similar(o.title, c.title) >= SIMILAR
+                   for o in self.items)
+
     def add(self, c: Cand, parts: Number) -> None:
         c.parts = parts
         self.items.append(c)
@@ -93,6 +99,8 @@ def runs(cands: list[Cand], doc: Document) -> list[Run]:
     continues with one number skipped; among those, one whose last item has the same block
     kind (heading, list item ...) is preferred. A top-level number that continues none opens a
     new series (an agenda listed again in the body, or a numbered list inside an item).
+    Items that name themselves ('Agenda item 11.e.iv') form one series whatever their
+    numbers; a heading repeated under the same number is kept once, where it first stands.
     """
 
     def style(c: Cand) -> str:
@@ -101,7 +109,17 @@ def runs(cands: list[Cand], doc: Document) -> list[Run]:
 
     out: list[Run] = []
     owner: dict[Key, Run] = {}  # run of the latest item with each number
+    named: Run | None = None  # the series of the items that name themselves
     for c in cands:
+        if c.explicit:
+            if named is None:
+                named = Run()
+                out.append(named)
+            parts = named.reading(c) or c.options[0]
+            if not named.holds_similar(c, parts):
+                named.add(c, parts)
+                owner[key(parts)] = named
+            continue
         target, parts = None, None
         for o in c.options:
             parent_run = owner.get(key(o[:-1])) if len(o) > 1 else None
@@ -175,16 +193,3 @@ def merge(found: list[Run], can_lead: Callable[[Run], bool] = lambda r: True) ->
             if old is None or c.start > old.start:
                 merged[key(c.parts)] = c
     return list(merged.values())
-
-
-def explicit_items(cands: list[Cand]) -> list[Cand]:
-    """Candidates that name themselves as agenda items, each with its first reading; a number
-    that comes again is one item (the first heading) unless its title differs."""
-    out: list[Cand] = []
-    for c in cands:
-        parts = c.options[0]
-        same = [o for o in out if key(o.parts) == key(parts)]
-        if any(_similar(o.title, c.title) >= SIMILAR for o in same):
-            continue
-        out.append(replace(c, parts=parts))
-    return out

@@ -2,7 +2,8 @@
 'Allotments:' over its paragraphs, a Markdown '## Declarations of interest' section, a
 summary record's subject heading).
 
-A heading is a Markdown heading block, or a short title line (Title Case, no sentence) with
+A heading is a Markdown heading block, or a short title line (no sentence; Title Case where
+it has more than a few words) with
 text of its own after it (a paragraph or list, not another short line), or a short title run
 in before a colon ('Minutes of the last Meeting: Cllr X proposed ...'). Parts of the record
 (attendance, apologies, context, summary of outcomes, actions: ``record_parts`` in the data
@@ -30,6 +31,7 @@ from models.document import Block
 MAX_WORDS = 12
 MAX_RUN_IN_WORDS = 6
 MIN_TITLE_CASE = 0.6
+ANY_CASE_WORDS = 5  # a line this short may be in sentence case ('Matters arising')
 _FIELD_RE = re.compile(r"^[^\W\d_][\w ]{0,20}:\s*\S")  # 'Venue: CASD', 'title: ...'
 _MONEY_RE = re.compile(r"[£$€¥]\s?\d")
 _RUN_IN_RE = re.compile(r"^(?P<title>[^:]{3,60}):\s+(?P<rest>\S.*)$")
@@ -49,10 +51,11 @@ class _Lines:
         self.skip = furniture(ctx, self.texts)
 
     def short_title(self, i: int) -> bool:
-        """A short title line: Title Case words, no sentence."""
+        """A short title line: no sentence, in Title Case unless very short."""
         text = clean_title(self.texts[i])
-        return (bool(text) and is_title(text) and len(text.split()) <= MAX_WORDS
-                and title_case_share(text) >= MIN_TITLE_CASE
+        n_words = len(text.split())
+        return (bool(text) and is_title(text) and n_words <= MAX_WORDS
+                and (n_words <= ANY_CASE_WORDS or title_case_share(text) >= MIN_TITLE_CASE)
                 and not is_sentence(self.ctx, self.blocks[i].start, self.blocks[i].end))
 
     def next_text(self, i: int) -> int | None:
