@@ -177,6 +177,9 @@ def merge(found: list[Run], can_lead: Callable[[Run], bool] = lambda r: True) ->
     if not leaders:
         return []
     base = max(leaders, key=lambda r: (sections(r), len(r.items)))
+    if sections(base) * 2 < len(base.items):
+        for c in base.items:
+            c.listed = True  # a list of items, to be placed at their body headings if any
     merged: dict[Key, Cand] = {key(c.parts): c for c in base.items}
     for run in found:
         if run is base:
