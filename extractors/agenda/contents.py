@@ -89,12 +89,13 @@ def salvage(items: list[Cand], joined: list[tuple[list[Number], Block]],
 
 def _listed_titles(ctx: Context, blocks: list[Block], first: int) -> list[Cand]:
     """The run of short title lines starting at block ``first``."""
-    out = []
+    out: list[Cand] = []
     for b in blocks[first:]:
         title = clean_title(clean_heading(ctx.doc.block_text(b)))
         if (b.kind == "heading" or not is_title(title) or len(title.split()) > MAX_LISTED_WORDS
-                or _LABEL_RE.match(title) or is_sentence(ctx, b.start, b.end)):
-            break
+                or _LABEL_RE.match(title) or is_sentence(ctx, b.start, b.end)
+                or any(_similar(title, c.title) >= RELOCATE for c in out)):
+            break  # the list ends where the text, or the body's first heading, starts
         out.append(Cand([], title, b.start, b.end, listed=True))
     return out
 

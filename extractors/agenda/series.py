@@ -154,10 +154,14 @@ def _similar(a: str, b: str) -> float:
 
 
 def sections(run: Run) -> int:
-    """How many of the run's items have text of their own before the next item (sections)."""
-    ends = [c.end for c in run.items]
-    starts = [c.start for c in run.items[1:]] + [None]
-    return sum(1 for e, s in zip(ends, starts, strict=True) if s is None or s - e > 3)
+    """How many of the run's items head a section: text of their own before the next item,
+    or their first sub-item right after them."""
+    out = 0
+    for c, nxt in zip(run.items, [*run.items[1:], None], strict=True):
+        if nxt is None or nxt.start - c.end > 3 or (
+                len(nxt.parts) > len(c.parts) and key(nxt.parts[:len(c.parts)]) == key(c.parts)):
+            out += 1
+    return out
 
 
 def merge(found: list[Run], can_lead: Callable[[Run], bool] = lambda r: True) -> list[Cand]:

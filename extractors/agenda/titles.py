@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extractors.agenda.spec import spec
 from extractors.context import Context
@@ -14,6 +14,7 @@ from extractors.date_parsing import strip_markup
 _URL_RE = re.compile(r"\s*\(?\s*https?://\S+?\s*\)?(?=\s|$)")
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_SENTENCE_BREAK_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 MIN_SENTENCE_WORDS = 4  # 'Budget matters' parses as subject and verb
 
 
@@ -47,6 +48,8 @@ def is_title(text: str) -> bool:
         return False
     if text.endswith(".") and len(words) > s.max_words_if_period:
         return False
+    if _SENTENCE_BREAK_RE.search(text):
+        return False  # two sentences ('Mill Street - extension. No objection.')
     return not (len(words) > s.max_words_if_period and re.search(r"[.;!?]\s+[A-Z]", text))
 
 
@@ -54,8 +57,13 @@ def is_sentence(ctx: Context, start: int, end: int) -> bool:
     """True where the text between two offsets has a finite verb with a subject ('Mr X
     declared that ...', 'the rule will apply'): a sentence, not a title."""
     span = ctx.sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None or sum(1 for t in span if t.is_alpha) < MIN_SENTENCE_WORDS:
+    if span is None:
         return False
+    n_words = sum(1 for t in span if t.is_alpha)
+    if n_words < MIN_SENTENCE_WORDS and not (n_words >= 2 and span.text.rstrip().endswith(".")):
+        return False
+    if _parsed_across(span):
+        return _subject_then_verb(span)
     for tok in span:
         if tok.dep_ in _SUBJECTS and tok.head.i >= span.start and tok.head.i < span.end:
             head = tok.head
@@ -63,6 +71,27 @@ def is_sentence(ctx: Context, start: int, end: int) -> bool:
                 return True
             if any(c.tag_ in _FINITE_TAGS for c in head.children
                    if c.dep_ in ("aux", "auxpass")):
+                return True
+    return False
+
+
+def _parsed_across(span: Span) -> bool:
+    """Whether the parser ran the span's first words into the block before it (blocks are
+    joined by one line break, so a heading and its text may be parsed as one sentence)."""
+    first = next((t for t in span if not t.is_space and not t.is_punct), None)
+    return first is not None and not (span.start <= first.head.i < span.end)
+
+
+def _subject_then_verb(span: Span) -> bool:
+    """A noun or pronoun followed by a finite verb that is not a likely participle."""
+    seen_nominal = False
+    for tok in span:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            seen_nominal = True
+        elif seen_nominal and tok.tag_ in _FINITE_TAGS and tok.i > span.start:
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if not (tok.tag_ == "VBD" and nxt is not None and nxt.tag_ in ("IN", "TO")
+                    and tok.text.endswith("ed")):
                 return True
     return False
 
