@@ -27,15 +27,18 @@ def _numbered(ctx: Context) -> list[Cand]:
 
 
 def _agenda_like(ctx: Context, run: Run) -> bool:
-    """A series can be the agenda where it follows an 'Agenda' label, or where most of its
-    items head text of their own and no sentence leads into it ('... as follows:'); a
-    numbered list of names or points has its items back to back."""
+    """A series can be the agenda where it follows an 'Agenda' label or a sentence leading
+    into the agenda, or where most of its items head text of their own and no other sentence
+    leads into it ('... able to:'); a numbered list of names or points has its items back
+    to back."""
     before = [b for b in ctx.doc.blocks if b.end <= run.items[0].start][-2:]
     texts = [clean_heading(ctx.doc.block_text(b)) for b in before]
     if any(rx.match(t) for t in texts for rx in spec().list_intro):
         return True
+    lead_in = spec().agenda_lead_in
     if texts and texts[-1].endswith(":") and len(texts[-1].split()) >= LEAD_IN_WORDS:
-        return False  # a list led in by a sentence ('... an application able to:')
+        # a list led in by a sentence: the agenda ('... the following agenda:') or points
+        return lead_in is not None and lead_in.search(texts[-1]) is not None
     return sections(run) * 2 >= len(run.items)
 
 

@@ -43,6 +43,8 @@ class Spec:
     topic_columns: frozenset[str]
     sentence_starters: frozenset[str]
     inline_marker: re.Pattern[str] | None
+    agenda_lead_in: re.Pattern[str] | None
+    known_titles: re.Pattern[str] | None
 
 
 def _alternation(words: list[str]) -> str:
@@ -76,7 +78,7 @@ def spec(path: Path = PATTERNS_FILE) -> Spec:
         elif kind == "furniture":
             furniture.append(re.compile(rec["regex"], flags))
         elif kind in ("trailing_number", "open_end", "run_in", "record_parts", "schedule_rows",
-                      "inline_marker"):
+                      "inline_marker", "agenda_lead_in", "known_titles"):
             single[kind] = re.compile(rec["regex"], flags)
         elif kind == "trailing_blocklist":
             cited = frozenset(w.casefold() for w in rec["words"])
@@ -89,4 +91,6 @@ def spec(path: Path = PATTERNS_FILE) -> Spec:
                 run_in=single.get("run_in"), record_parts=single.get("record_parts"),
                 schedule_rows=single.get("schedule_rows"), topic_columns=topics,
                 sentence_starters=frozenset(words.get("sentence_starters", [])),
-                inline_marker=single.get("inline_marker"), **limits)
+                inline_marker=single.get("inline_marker"),
+                agenda_lead_in=single.get("agenda_lead_in"),
+                known_titles=single.get("known_titles"), **limits)

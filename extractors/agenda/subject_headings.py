@@ -7,7 +7,8 @@ it has more than a few words) with
 text of its own after it (a paragraph or list, not another short line), or a short title run
 in before a colon ('Minutes of the last Meeting: Cllr X proposed ...'). Parts of the record
 (attendance, apologies, context, summary of outcomes, actions: ``record_parts`` in the data
-file), 'key: value' fields, and the title block before the first text are not items. Where
+file), 'key: value' fields, and the title block before the first text (but for the heading
+right over it, unless it is the document's first line) are not items. Where
 the record has Markdown headings, only they are read.
 """
 
@@ -40,6 +41,12 @@ _RUN_IN_RE = re.compile(r"^(?P<title>[^:]{3,60}):\s+(?P<rest>\S.*)$")
 def record_part(title: str) -> bool:
     """Whether an unnumbered heading names a part of the record rather than business."""
     rx = spec().record_parts
+    return rx is not None and rx.match(title) is not None
+
+
+def known_title(title: str) -> bool:
+    """Whether a title is one that agendas use everywhere ('Any other business')."""
+    rx = spec().known_titles
     return rx is not None and rx.match(title) is not None
 
 
@@ -96,7 +103,8 @@ def _markdown(lines: _Lines) -> list[Cand]:
         title = clean_title(lines.texts[i])
         if (block.level == top and top == 1 and i == heads[0]) or lines.numbered(i):
             continue  # the document's title, or a numbered heading
-        if lines.usable(title) and is_title(title) and lines.has_text_after(i):
+        if lines.usable(title) and is_title(title) and (lines.has_text_after(i)
+                                                        or known_title(title)):
             out.append(Cand([], title, block.start, block.end))
     return out
 
@@ -110,8 +118,8 @@ def _plain(lines: _Lines) -> list[Cand]:
         text = lines.texts[i]
         title = clean_title(text)
         if lines.short_title(i) and lines.usable(title):
-            if (text.endswith(":") or lines.has_text_after(i)) and (
-                    i >= first or (lines.has_text_after(i) and first == i + 1)):
+            if (text.endswith(":") or lines.has_text_after(i) or known_title(title)) and (
+                    i >= first or (0 < i == first - 1)):
                 out.append(Cand([], title, block.start, block.end))
             continue
         m = _RUN_IN_RE.match(text)
