@@ -153,15 +153,20 @@ def _similar(a: str, b: str) -> float:
     return SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
 
 
-def sections(run: Run) -> int:
-    """How many of the run's items head a section: text of their own before the next item,
-    or their first sub-item right after them."""
-    out = 0
+def section_heads(run: Run) -> list[Cand]:
+    """The run's items that head a section: text of their own before the next item, or
+    their first sub-item right after them."""
+    out = []
     for c, nxt in zip(run.items, [*run.items[1:], None], strict=True):
         if nxt is None or nxt.start - c.end > 3 or (
                 len(nxt.parts) > len(c.parts) and key(nxt.parts[:len(c.parts)]) == key(c.parts)):
-            out += 1
+            out.append(c)
     return out
+
+
+def sections(run: Run) -> int:
+    """How many of the run's items head a section."""
+    return len(section_heads(run))
 
 
 def merge(found: list[Run], can_lead: Callable[[Run], bool] = lambda r: True) -> list[Cand]:
@@ -173,9 +178,10 @@ def merge(found: list[Run], can_lead: Callable[[Run], bool] = lambda r: True) ->
 
     A series repeating the numbers of the main one with similar titles (an agenda listed at
     the top and again in the body) adds its other numbers; where both hold a number, the later
-    occurrence (the body heading) wins. A series in another top-level style that repeats none
-    of its numbers and heads sections (Roman parts after Arabic items) is kept too. Other
-    series are dropped.
+    occurrence (the body heading) wins, unless the earlier one heads a section of its own (an
+    item taken up again later, its heading repeated). A series in another top-level style
+    that repeats none of its numbers and heads sections (Roman parts after Arabic items) is
+    kept too. Other series are dropped.
     """
     leaders = [r for r in found if can_lead(r)]
     if not leaders:
@@ -185,6 +191,7 @@ def merge(found: list[Run], can_lead: Callable[[Run], bool] = lambda r: True) ->
         for c in base.items:
             c.listed = True  # a list of items, to be placed at their body headings if any
     merged: dict[Key, Cand] = {key(c.parts): c for c in base.items}
+    heads = [h for r in found for h in section_heads(r)]
     for run in found:
         if run is base:
             continue
@@ -197,6 +204,6 @@ def merge(found: list[Run], can_lead: Callable[[Run], bool] = lambda r: True) ->
             continue
         for c in run.items:
             old = merged.get(key(c.parts))
-            if old is None or c.start > old.start:
+            if old is None or (c.start > old.start and not any(old is h for h in heads)):
                 merged[key(c.parts)] = c
     return list(merged.values())

@@ -65,3 +65,24 @@ def test_run_in_titles_cut_like_their_siblings() -> None:
     assert pairs(agenda(text)) == [(None, "Matters Arising"), ("a", "Bus shelter"),
                                    ("b", "Pond railings"), ("c", "Verge cutting"),
                                    ("d", "Street lights"), (None, "Allotments")]
+
+
+def test_bold_headings_glued_to_their_numbers() -> None:
+    text = ("Steering Committee call\n\n**1.Notes of the last call**\n\nAgreed.\n\n"
+            "**2.Budget for next year:**\n\nThe treasurer presented a draft.\n\n"
+            "_2.1 Travel costs_\n\nTravel is cut by half.\n\n**3.Any other business**\n\nNone.")
+    assert pairs(agenda(text)) == [("1", "Notes of the last call"), ("2", "Budget for next year"),
+                                   ("2.1", "Travel costs"), ("3", "Any other business")]
+
+
+def test_deferred_item_heading_repeated_later_is_one_item() -> None:
+    text = ("Minutes of the Elmstead Parish Meeting\n\n**1. Apologies**\n\nNone.\n\n"
+            "**2. Presentation from the Scout group**\n\nDeferred to the end of the meeting.\n\n"
+            "**3. Village green**\n\nThe grass will be cut monthly.\n\n"
+            "**4. Payments**\n\nThe payments were approved.\n\n"
+            "**2. Presentation from the Scout group**\n\nThe leader described the new hut.\n\n"
+            "**5. Date of next meeting**\n\n9 May.")
+    items = agenda(text)
+    assert pairs(items) == [("1", "Apologies"), ("2", "Presentation from the Scout group"),
+                            ("3", "Village green"), ("4", "Payments"),
+                            ("5", "Date of next meeting")]
