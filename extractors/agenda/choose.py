@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from extractors.agenda.candidates import Cand
 from extractors.agenda.contents import relocate, salvage, unnumbered_list
 from extractors.agenda.headed import numbered_headings
 from extractors.agenda.numbering import key
+from extractors.agenda.run_together import run_together_contents
 from extractors.agenda.series import Run, merge, runs, sections
 from extractors.agenda.spec import spec
 from extractors.agenda.subject_headings import heading_level, subject_headings
@@ -15,6 +18,7 @@ from extractors.context import Context
 from models.records import AgendaItem
 
 LEAD_IN_WORDS = 4
+SAME_TITLE = 0.8
 
 
 def _numbered(ctx: Context) -> list[Cand]:
@@ -73,13 +77,26 @@ def _with_subject_headings(ctx: Context, numbered: list[Cand]) -> list[Cand]:
     return numbered + extra
 
 
+def _with_run_together(numbered: list[Cand], listed: list[Cand]) -> list[Cand]:
+    """A run-together contents list with the numbered body headings: a listed title that a
+    body heading repeats gives way to it."""
+    def repeated(c: Cand) -> bool:
+        return any(SequenceMatcher(None, c.title.casefold(), n.title.casefold()).ratio()
+                   >= SAME_TITLE for n in numbered)
+    return numbered + [c for c in listed if not repeated(c)]
+
+
 def choose(ctx: Context) -> list[Cand]:
     """The agenda's candidates from the layout that fits the document.
 
-    A numbered agenda (with any subject headings at its level) comes first; else an agenda
+    A contents list run together in one block comes first, with the numbered headings of the
+    body; then a numbered agenda (with any subject headings at its level); else an agenda
     table; else an unnumbered agenda or contents list; else unnumbered subject headings.
     """
     numbered = _cut_like_siblings(_numbered(ctx))
+    run_together = run_together_contents(ctx)
+    if run_together:
+        return _with_run_together(numbered, run_together)
     if numbered:
         return _with_subject_headings(ctx, numbered)
     for layout in (table_agenda, unnumbered_list, subject_headings):

@@ -45,6 +45,9 @@ class Spec:
     inline_marker: re.Pattern[str] | None
     agenda_lead_in: re.Pattern[str] | None
     known_titles: re.Pattern[str] | None
+    function_words: frozenset[str]
+    title_openers: frozenset[str]
+    opener_endings: tuple[str, ...]
 
 
 def _alternation(words: list[str]) -> str:
@@ -84,6 +87,7 @@ def spec(path: Path = PATTERNS_FILE) -> Spec:
             cited = frozenset(w.casefold() for w in rec["words"])
         elif kind == "title_limit":
             limits.update({k: v for k, v in rec.items() if k in limits})
+    endings = next((r.get("endings", []) for r in records if r["kind"] == "title_openers"), [])
     ordinals = {w.casefold(): i for i, w in enumerate(words.get("ordinals", []), 1)}
     topics = frozenset(w.casefold() for w in words.get("table_topic_columns", []))
     return Spec(headings, intros, furniture=furniture, trailing=single.get("trailing_number"),
@@ -93,4 +97,7 @@ def spec(path: Path = PATTERNS_FILE) -> Spec:
                 sentence_starters=frozenset(words.get("sentence_starters", [])),
                 inline_marker=single.get("inline_marker"),
                 agenda_lead_in=single.get("agenda_lead_in"),
-                known_titles=single.get("known_titles"), **limits)
+                known_titles=single.get("known_titles"),
+                function_words=frozenset(words.get("function_words", [])),
+                title_openers=frozenset(words.get("title_openers", [])),
+                opener_endings=tuple(endings), **limits)
