@@ -184,7 +184,8 @@ class _Reader:
         nested = self.nest(i, options)
         title, last = self.extend(clean_title(m.group("title")), i)
         block = self.blocks[i]
-        title_start = block.start + m.start("title")
+        title_start = _offset_in(self.ctx.doc.block_text(block), m.group("title"),
+                                 m.start("title")) + block.start
         end = self.blocks[last].end
         ok = is_title(title) and not self.continues_as_text(last)
         if ok and is_sentence(self.ctx, title_start, end):
@@ -278,6 +279,13 @@ class _Reader:
         self.out.extend(c for c in found if c.start not in taken)
         self.out.sort(key=lambda c: c.start)
         return self.out, self.joined
+
+
+def _offset_in(raw: str, found: str, guess: int) -> int:
+    """Offset in a block's raw text of text found in its cleaned form (spaces may differ)."""
+    head = found.strip()[:20]
+    at = raw.find(head, max(0, guess - 5)) if head else -1
+    return at if at >= 0 else min(guess, len(raw))
 
 
 def _span(nums: list[Number]) -> int:
