@@ -41,6 +41,7 @@ class Spec:
     record_parts: re.Pattern[str] | None
     schedule_rows: re.Pattern[str] | None
     topic_columns: frozenset[str]
+    other_columns: frozenset[str]
     sentence_starters: frozenset[str]
     inline_marker: re.Pattern[str] | None
     agenda_lead_in: re.Pattern[str] | None
@@ -90,10 +91,12 @@ def spec(path: Path = PATTERNS_FILE) -> Spec:
     endings = next((r.get("endings", []) for r in records if r["kind"] == "title_openers"), [])
     ordinals = {w.casefold(): i for i, w in enumerate(words.get("ordinals", []), 1)}
     topics = frozenset(w.casefold() for w in words.get("table_topic_columns", []))
+    others = frozenset(w.casefold() for w in words.get("table_other_columns", []))
     return Spec(headings, intros, furniture=furniture, trailing=single.get("trailing_number"),
                 open_end=single.get("open_end"), cited=cited, ordinals=ordinals,
                 run_in=single.get("run_in"), record_parts=single.get("record_parts"),
                 schedule_rows=single.get("schedule_rows"), topic_columns=topics,
+                other_columns=others,
                 sentence_starters=frozenset(words.get("sentence_starters", [])),
                 inline_marker=single.get("inline_marker"),
                 agenda_lead_in=single.get("agenda_lead_in"),

@@ -1,9 +1,11 @@
 """Agendas laid out as tables (a Markdown pipe table, a Word table): one item per row.
 
 A table is an agenda where its header row names a topic column ('Topic', 'Item', 'Subject'
-...: ``table_topic_columns`` in the data file). Where its first column holds times, rows with
-no time are sub-rows of the item above (presenters, parts of a session) and not items; rows
-that are no business (coffee, lunch, a social event: ``schedule_rows``) are left out.
+...: ``table_topic_columns`` in the data file) and no column of an action log, a payments
+list or an attendance list ('Owner', 'Due', 'Amount', 'Name': ``table_other_columns``).
+Where its first column holds times, rows with no time are sub-rows of the item above
+(presenters, parts of a session) and not items; rows that are no business (coffee, lunch, a
+social event: ``schedule_rows``) are left out.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def _items(ctx: Context, rows: list[Block]) -> list[Cand]:
     s = spec()
     header = [c.casefold().strip(" :") for c in _cells(ctx, rows[0])]
     topic = next((k for k, c in enumerate(header) if c in s.topic_columns), None)
-    if topic is None:
+    if topic is None or any(c in s.other_columns for c in header):
         return []
     timed = topic > 0 and any(_TIME_RE.match(_cells(ctx, r)[0]) for r in rows[1:]
                               if _cells(ctx, r))

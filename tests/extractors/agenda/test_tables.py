@@ -32,3 +32,10 @@ def test_a_table_without_a_topic_column_is_no_agenda() -> None:
     text = ("Finance committee\n\n| Payee | Amount |\n|---|---|\n| Hall hire | 40.00 |\n"
             "| Printing | 12.50 |\n\nThe payments were approved by the committee.\n")
     assert agenda(text) == []
+
+
+def test_an_action_log_is_no_agenda() -> None:
+    text = ("Project board\n\n| Item | Action | Owner | Due |\n|---|---|---|---|\n"
+            "| Website | Update the contact page | Rhea | May |\n"
+            "| Budget | Send the forecast | Tomas | June |\n\nThe board met online.\n")
+    assert agenda(text) == []
