@@ -11,7 +11,7 @@ from extractors.agenda.numbering import key
 from extractors.agenda.run_together import run_together_contents
 from extractors.agenda.series import Run, merge, runs, sections
 from extractors.agenda.spec import spec
-from extractors.agenda.subject_headings import heading_level, subject_headings
+from extractors.agenda.subject_headings import heading_level, record_part, subject_headings
 from extractors.agenda.tables import table_agenda
 from extractors.agenda.titles import clean_heading
 from extractors.context import Context
@@ -32,9 +32,10 @@ def _numbered(ctx: Context) -> list[Cand]:
 
 def _agenda_like(ctx: Context, run: Run) -> bool:
     """A series can be the agenda where it follows an 'Agenda' label or a sentence leading
-    into the agenda, or where most of its items head text of their own and no other sentence
-    leads into it ('... able to:'); a numbered list of names or points has its items back
-    to back."""
+    into the agenda, or where most of its items (and two at least) head text of their own
+    and no other sentence ('... able to:') nor a part of the record ('Actions:') leads into
+    it; a numbered list of names or points has its items back to back. A lone item must be
+    the first."""
     before = [b for b in ctx.doc.blocks if b.end <= run.items[0].start][-2:]
     texts = [clean_heading(ctx.doc.block_text(b)) for b in before]
     if any(rx.match(t) for t in texts for rx in spec().list_intro):
@@ -43,7 +44,12 @@ def _agenda_like(ctx: Context, run: Run) -> bool:
     if texts and texts[-1].endswith(":") and len(texts[-1].split()) >= LEAD_IN_WORDS:
         # a list led in by a sentence: the agenda ('... the following agenda:') or points
         return lead_in is not None and lead_in.search(texts[-1]) is not None
-    return sections(run) * 2 >= len(run.items)
+    if texts and texts[-1].endswith(":") and record_part(texts[-1]):
+        return False  # 'Actions:', 'Decisions taken:'
+    if len(run.items) == 1 and run.items[0].parts[0].value != 1:
+        return False
+    heads = sections(run)
+    return heads * 2 >= len(run.items) and heads >= min(2, len(run.items))
 
 
 def _cut_like_siblings(items: list[Cand]) -> list[Cand]:

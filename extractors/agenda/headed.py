@@ -154,6 +154,16 @@ class _Reader:
         nxt = self.texts[j]
         return bool(nxt) and nxt[0].islower()
 
+    def enumerated(self, i: int) -> bool:
+        """Whether block ``i`` goes on an enumeration inside a sentence: the numbered block
+        before it ends with a semicolon or comma ('(a) Opening of the session;')."""
+        k = i - 1
+        while k in self.skip:
+            k -= 1
+        if k < 0 or self.matches[k] is None:
+            return False
+        return self.texts[k].rstrip().endswith((";", ",", "; and", "; or"))
+
     def nest(self, i: int, options: list[Number]) -> list[Number] | None:
         """Readings of a list item's number with its enclosing items' numbers put before it
         (a Markdown list numbered '1.' at each level); None where the enclosing numbered item
@@ -187,7 +197,8 @@ class _Reader:
         title_start = _offset_in(self.ctx.doc.block_text(block), m.group("title"),
                                  m.start("title")) + block.start
         end = self.blocks[last].end
-        ok = is_title(title) and not self.continues_as_text(last)
+        ok = (is_title(title) and not self.continues_as_text(last)
+              and not self.enumerated(i))
         if ok and is_sentence(self.ctx, title_start, end):
             ok = False
         run_in = run_in_title(title) if last == i else None

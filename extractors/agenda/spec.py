@@ -46,6 +46,7 @@ class Spec:
     inline_marker: re.Pattern[str] | None
     agenda_lead_in: re.Pattern[str] | None
     known_titles: re.Pattern[str] | None
+    title_block_end: re.Pattern[str] | None
     function_words: frozenset[str]
     title_openers: frozenset[str]
     opener_endings: tuple[str, ...]
@@ -82,7 +83,7 @@ def spec(path: Path = PATTERNS_FILE) -> Spec:
         elif kind == "furniture":
             furniture.append(re.compile(rec["regex"], flags))
         elif kind in ("trailing_number", "open_end", "run_in", "record_parts", "schedule_rows",
-                      "inline_marker", "agenda_lead_in", "known_titles"):
+                      "inline_marker", "agenda_lead_in", "known_titles", "title_block_end"):
             single[kind] = re.compile(rec["regex"], flags)
         elif kind == "trailing_blocklist":
             cited = frozenset(w.casefold() for w in rec["words"])
@@ -101,6 +102,7 @@ def spec(path: Path = PATTERNS_FILE) -> Spec:
                 inline_marker=single.get("inline_marker"),
                 agenda_lead_in=single.get("agenda_lead_in"),
                 known_titles=single.get("known_titles"),
+                title_block_end=single.get("title_block_end"),
                 function_words=frozenset(words.get("function_words", [])),
                 title_openers=frozenset(words.get("title_openers", [])),
                 opener_endings=tuple(endings), **limits)

@@ -83,13 +83,26 @@ class _Lines:
         return match_heading(self.texts[i], self.blocks[i]) is not None
 
 
-def _first_text(lines: _Lines) -> int:
-    """Index of the first block of running text (a sentence of some length)."""
+def _ends_title_block(label: str) -> bool:
+    rx = spec().title_block_end
+    return rx is not None and rx.match(label.strip()) is not None
+
+
+def _first_text(lines: _Lines) -> tuple[int, bool]:
+    """Index of the block that ends the title block: the first running text (a sentence of
+    some length) or a label of attendance or meeting facts ('Present: ...', 'Date: ...',
+    'Apologies': ``title_block_end`` in the data file); and
+    whether it is running text (the heading right over it may be the first item's)."""
     for i, b in enumerate(lines.blocks):
-        if b.kind != "heading" and len(lines.texts[i].split()) >= 8 and is_sentence(
+        text = lines.texts[i]
+        run_in = _RUN_IN_RE.match(text)
+        if text[:1].isupper() and (_ends_title_block(clean_title(text)) or (
+                run_in and _ends_title_block(run_in.group("title")))):
+            return i, False
+        if b.kind != "heading" and len(text.split()) >= 8 and is_sentence(
                 lines.ctx, b.start, b.end):
-            return i
-    return len(lines.blocks)
+            return i, True
+    return len(lines.blocks), False
 
 
 def _markdown(lines: _Lines) -> list[Cand]:
@@ -110,7 +123,7 @@ def _markdown(lines: _Lines) -> list[Cand]:
 
 
 def _plain(lines: _Lines) -> list[Cand]:
-    first = _first_text(lines)
+    first, is_text = _first_text(lines)
     out = []
     for i, block in enumerate(lines.blocks):
         if i in lines.skip or block.kind == "heading" or lines.numbered(i):
@@ -119,7 +132,7 @@ def _plain(lines: _Lines) -> list[Cand]:
         title = clean_title(text)
         if lines.short_title(i) and lines.usable(title):
             if (text.endswith(":") or lines.has_text_after(i) or known_title(title)) and (
-                    i >= first or (0 < i == first - 1)):
+                    i >= first or (is_text and 0 < i == first - 1)):
                 out.append(Cand([], title, block.start, block.end))
             continue
         m = _RUN_IN_RE.match(text)

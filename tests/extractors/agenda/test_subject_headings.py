@@ -30,3 +30,26 @@ def test_markdown_sections_without_record_parts() -> None:
             "## Apologies:\n\nRosa Teague, Grower")
     assert pairs(agenda(text)) == [(None, "Cider press replacement"),
                                    (None, "Pricing for the farm shop")]
+
+
+def test_capitals_headings_over_numbered_paragraphs_and_an_enumeration() -> None:
+    text = ("REPORT OF THE PANEL ON SOIL SURVEYS\n\nINTRODUCTION\n\n"
+            "1. The Panel held its second session in Oskar from 2 to 4 June.\n\n"
+            "ADOPTION OF THE AGENDA\n\n2. The Panel adopted the following agenda:\n\n"
+            "(a) Opening of the session;\n\n(b) Adoption of the agenda;\n\n"
+            "(c) Review of the field guide.\n\nREVIEW OF THE FIELD GUIDE\n\n"
+            "3. The Panel reviewed the first four chapters of the field guide.")
+    assert pairs(agenda(text)) == [(None, "INTRODUCTION"), (None, "ADOPTION OF THE AGENDA"),
+                                   (None, "REVIEW OF THE FIELD GUIDE")]
+
+
+def test_bold_headings_with_fields_and_an_actions_list() -> None:
+    text = ("**Canal Street Tenants - Committee Meeting**\n\n**Date:** 2 May\n"
+            "**Present:** Ida Marsh (Chair), Oren Tal, Uma Roy\n\n**Apologies**\nPia Lund\n\n"
+            "**Minutes of the previous meeting**\nAgreed as a true record.\n\n"
+            "**Lift repairs**\nThe landlord has replaced the lift motor in block B.\n\n"
+            "Actions:\n1. Ida to write to the landlord about block A.\n"
+            "2. Oren to collect reports from tenants.\n\n"
+            "**Any other business**\nNone.\n")
+    assert pairs(agenda(text)) == [(None, "Minutes of the previous meeting"),
+                                   (None, "Lift repairs"), (None, "Any other business")]
