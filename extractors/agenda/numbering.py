@@ -58,8 +58,11 @@ def part_readings(token: str) -> list[Part]:
 
 def readings(label: str) -> list[Number]:
     """The readings of a label as written ('4.3.1', '(a)', '7(d)', '#11.e.iv'), most likely
-    first; [] where some token is no number."""
+    first; [] where some token is no number. 'N.0' is item N, written as it stands."""
     tokens = _TOKEN_RE.findall(label)
+    if len(tokens) == 2 and tokens[0].isdigit() and tokens[1] == "0":
+        value = int(tokens[0])  # '3.0' numbers item 3 itself, its sub-items being 3.1 ...
+        return [(Part(f"{value}.0", "arabic", value),)]
     options = [part_readings(t) for t in tokens]
     if not tokens or any(not o for o in options):
         return []

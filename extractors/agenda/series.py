@@ -66,8 +66,9 @@ class Run:
             return None
         parent = self.items[-1].parts
         for o in c.options:
-            if RANK[o[0].style] <= RANK[parent[0].style]:
-                continue
+            if o[0].style == parent[0].style or (
+                    o[0].style.isupper() and RANK[o[0].style] <= RANK[parent[0].style]):
+                continue  # 'I.' after '6.' opens a new series; it is no sub-item
             if len(parent) == 1 and self.fits(parent + o):
                 return parent + o
             if len(parent) > 1 and o[0].style == parent[-1].style and self.fits(parent[:-1] + o):

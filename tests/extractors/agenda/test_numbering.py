@@ -65,3 +65,20 @@ def test_ordinal_item_headings_over_their_titles() -> None:
         ("1", "Approval of the record of the previous session"),
         ("2", "Programme of work for the coming biennium"),
         ("3", "Date of the next session")]
+
+
+def test_point_zero_items_lower_roman_and_glued_letters() -> None:
+    text = ("Minutes of the Orchard Lane School Governors\n\n1.0 Apologies\n\nNone.\n\n"
+            "2.0 Finance\n\nThe bursar reported.\n\n2.1 Budget monitoring\n\nOn track.\n\n"
+            "2.1a Staffing costs\n\nWithin budget.\n\n3.0 Close\n\nThe meeting closed.")
+    assert pairs(agenda(text)) == [("1.0", "Apologies"), ("2.0", "Finance"),
+                                   ("2.1", "Budget monitoring"), ("2.1.a", "Staffing costs"),
+                                   ("3.0", "Close")]
+
+
+def test_lower_roman_items_with_letters_below() -> None:
+    text = ("Notes of the Library Friends\n\ni. Welcome\n\nThe chair welcomed all.\n\n"
+            "ii. Book sale\n\nThe sale raised a good sum.\n\na) Pricing\n\nPrices stay.\n\n"
+            "b) Volunteers\n\nSix signed up.\n\niii. Close\n\nThe meeting closed.")
+    assert pairs(agenda(text)) == [("i", "Welcome"), ("ii", "Book sale"), ("ii.a", "Pricing"),
+                                   ("ii.b", "Volunteers"), ("iii", "Close")]
