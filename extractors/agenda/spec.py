@@ -40,7 +40,7 @@ class Spec:
     run_in: re.Pattern[str] | None
     record_parts: re.Pattern[str] | None
     schedule_rows: re.Pattern[str] | None
-    topic_columns: frozenset[str]
+    topic_columns: tuple[str, ...]
     other_columns: frozenset[str]
     sentence_starters: frozenset[str]
     inline_marker: re.Pattern[str] | None
@@ -91,7 +91,7 @@ def spec(path: Path = PATTERNS_FILE) -> Spec:
             limits.update({k: v for k, v in rec.items() if k in limits})
     endings = next((r.get("endings", []) for r in records if r["kind"] == "title_openers"), [])
     ordinals = {w.casefold(): i for i, w in enumerate(words.get("ordinals", []), 1)}
-    topics = frozenset(w.casefold() for w in words.get("table_topic_columns", []))
+    topics = tuple(w.casefold() for w in words.get("table_topic_columns", []))
     others = frozenset(w.casefold() for w in words.get("table_other_columns", []))
     return Spec(headings, intros, furniture=furniture, trailing=single.get("trailing_number"),
                 open_end=single.get("open_end"), cited=cited, ordinals=ordinals,

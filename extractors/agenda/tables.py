@@ -3,7 +3,8 @@
 A table is an agenda where its header row names a topic column ('Topic', 'Item', 'Subject'
 ...: ``table_topic_columns`` in the data file) and no column of an action log, a payments
 list or an attendance list ('Owner', 'Due', 'Amount', 'Name': ``table_other_columns``).
-Where its first column holds times, rows with no time are sub-rows of the item above
+A column of item numbers gives the items' numbers. Where its first column holds times, rows
+with no time are sub-rows of the item above
 (presenters, parts of a session) and not items; rows that are no business (coffee, lunch, a
 social event: ``schedule_rows``) are left out.
 """
@@ -13,12 +14,14 @@ from __future__ import annotations
 import re
 
 from extractors.agenda.candidates import Cand
+from extractors.agenda.numbering import readings
 from extractors.agenda.spec import spec
 from extractors.agenda.titles import clean_title
 from extractors.context import Context
 from models.document import Block
 
 _TIME_RE = re.compile(r"^\d{1,2}[:.h]\d{2}\b")
+_LABEL_RE = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]?$")
 MIN_ITEMS = 2
 
 
@@ -43,14 +46,18 @@ def _cells(ctx: Context, row: Block) -> list[str]:
 def _items(ctx: Context, rows: list[Block]) -> list[Cand]:
     s = spec()
     header = [c.casefold().strip(" :") for c in _cells(ctx, rows[0])]
-    topic = next((k for k, c in enumerate(header) if c in s.topic_columns), None)
-    if topic is None or any(c in s.other_columns for c in header):
+    if any(c in s.other_columns for c in header):
         return []
-    timed = topic > 0 and any(_TIME_RE.match(_cells(ctx, r)[0]) for r in rows[1:]
-                              if _cells(ctx, r))
+    body = [_cells(ctx, r) for r in rows[1:]]
+    numbers = [k for k in range(len(header)) if _numbers_column(body, k)]
+    named = [k for k in range(len(header)) if header[k] in s.topic_columns and k not in numbers]
+    if not named:
+        return []
+    topic = min(named, key=lambda k: s.topic_columns.index(header[k]))
+    number = numbers[0] if numbers and numbers[0] < topic else None
+    timed = topic > 0 and any(cells and _TIME_RE.match(cells[0]) for cells in body)
     out = []
-    for row in rows[1:]:
-        cells = _cells(ctx, row)
+    for row, cells in zip(rows[1:], body, strict=True):
         if timed and (not cells or not _TIME_RE.match(cells[0])):
             continue  # a sub-row of the item above
         if len(cells) <= topic:
@@ -58,9 +65,17 @@ def _items(ctx: Context, rows: list[Block]) -> list[Cand]:
         title = clean_title(cells[topic])
         if not title or (s.schedule_rows is not None and s.schedule_rows.match(title)):
             continue
+        options = readings(cells[number]) if number is not None else []
         start, end = row.cells[topic]
-        out.append(Cand([], title, start, end, listed=True))
+        out.append(Cand(options[:1], title, start, end, listed=True))
     return out
+
+
+def _numbers_column(body: list[list[str]], k: int) -> bool:
+    """Whether column ``k`` holds item numbers ('1', '2.1', 'b)') in most rows."""
+    cells = [r[k] for r in body if len(r) > k and r[k]]
+    labels = [c for c in cells if _LABEL_RE.match(c) and readings(c)]
+    return len(cells) >= MIN_ITEMS and len(labels) * 2 > len(cells)
 
 
 def table_agenda(ctx: Context) -> list[Cand]:

@@ -39,3 +39,11 @@ def test_an_action_log_is_no_agenda() -> None:
             "| Website | Update the contact page | Rhea | May |\n"
             "| Budget | Send the forecast | Tomas | June |\n\nThe board met online.\n")
     assert agenda(text) == []
+
+
+def test_agenda_table_with_a_number_column() -> None:
+    text = ("Parish meeting\n\n| Item | Subject | Lead |\n|---|---|---|\n"
+            "| 1 | Apologies | Clerk |\n| 2 | Footpath repairs | Cllr Moss |\n"
+            "| 3 | Any other business | Chair |\n\nThe meeting opened at seven.\n")
+    assert pairs(agenda(text)) == [("1", "Apologies"), ("2", "Footpath repairs"),
+                                   ("3", "Any other business")]
