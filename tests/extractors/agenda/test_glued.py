@@ -41,3 +41,11 @@ def test_numbers_listed_after_a_colon_inside_a_paragraph_are_no_headings() -> No
              "1. Repairs to the lifts in both blocks. 2. Better lighting on the stairs. "
              "3. A new notice board in the entrance hall near the post boxes."]
     assert agenda_of_lines(lines) == []
+
+
+def test_number_glued_to_the_line_before_and_title_glued_to_its_text() -> None:
+    lines = ["Tuesday 4 March & Friday 7 March1. Opening of the sessionThe session was opened "
+             "by its two Co-Chairs, who welcomed the delegations and recalled the work plan.",
+             "2. Review of the work planThe Co-Chairs presented the revised work plan."]
+    assert pairs(agenda_of_lines(lines)) == [("1", "Opening of the session"),
+                                             ("2", "Review of the work plan")]
