@@ -13,7 +13,7 @@ from extractors.agenda.series import Run, merge, runs, sections
 from extractors.agenda.spec import spec
 from extractors.agenda.subject_headings import heading_level, record_part, subject_headings
 from extractors.agenda.tables import table_agenda
-from extractors.agenda.titles import clean_heading
+from extractors.agenda.titles import clean_heading, in_capitals
 from extractors.context import Context
 from models.records import AgendaItem
 
@@ -70,10 +70,17 @@ def _cut_like_siblings(items: list[Cand]) -> list[Cand]:
 
 def _with_subject_headings(ctx: Context, numbered: list[Cand]) -> list[Cand]:
     """Add unnumbered subject headings to a numbered agenda where they stand at the same
-    level as its items: Markdown headings of the level of its numbered headings, or any
-    headings where the only numbers are letters (sub-items of unnumbered headings)."""
+    level as its items: any headings where the only numbers are letters (sub-items of
+    unnumbered headings), headings in capitals where the items' titles are in capitals (a
+    summary record's 'ORGANIZATION OF WORK' beside 'AGENDA ITEM 4: ...'), or Markdown
+    headings of the level of its numbered headings."""
     if all(len(c.parts) == 1 and c.parts[0].style in ("alpha", "ALPHA") for c in numbered):
         return numbered + subject_headings(ctx)
+    tops = [c for c in numbered if len(c.parts) == 1]
+    if len(tops) >= 2 and sum(1 for c in tops if in_capitals(c.title)) * 3 >= len(tops) * 2:
+        taken = {c.start for c in numbered}
+        return numbered + [c for c in subject_headings(ctx, plain_only=True)
+                           if in_capitals(c.title) and c.start not in taken]
     levels = {heading_level(ctx, c) for c in numbered}
     levels = {lv for lv in levels if lv is not None and lv[0] == "heading"}
     if not levels:

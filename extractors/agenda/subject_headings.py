@@ -144,9 +144,13 @@ def _plain(lines: _Lines) -> list[Cand]:
     return out
 
 
-def subject_headings(ctx: Context, markdown_only: bool = False) -> list[Cand]:
-    """Unnumbered subject headings in document order (see the module docstring)."""
+def subject_headings(ctx: Context, markdown_only: bool = False,
+                     plain_only: bool = False) -> list[Cand]:
+    """Unnumbered subject headings in document order (see the module docstring); only
+    Markdown headings, or only plain lines, where asked."""
     lines = _Lines(ctx)
+    if plain_only:
+        return _plain(lines)
     marked = _markdown(lines)
     if marked or markdown_only:
         return marked

@@ -134,6 +134,12 @@ def run_in_title(text: str) -> str | None:
     return title
 
 
+def in_capitals(title: str) -> bool:
+    """Whether a title is written in capitals (a parenthesis such as '(continued)' aside)."""
+    letters = [c for c in re.sub(r"\([^)]*\)", "", title) if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 def title_case_share(text: str) -> float:
     """Share of the words of four letters or more that start with a capital."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) >= 4]

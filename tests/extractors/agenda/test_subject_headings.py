@@ -53,3 +53,17 @@ def test_bold_headings_with_fields_and_an_actions_list() -> None:
             "**Any other business**\nNone.\n")
     assert pairs(agenda(text)) == [(None, "Minutes of the previous meeting"),
                                    (None, "Lift repairs"), (None, "Any other business")]
+
+
+def test_capitals_subject_heading_beside_agenda_item_headings() -> None:
+    text = ("Summary record of the 9th meeting\n\nChairman: Mr. ADEYEMI (Norvalia)\n\n"
+            "ORGANIZATION OF WORK\n\n"
+            "1. The CHAIRMAN said that the Committee would finish its debate on Friday.\n\n"
+            "AGENDA ITEM 12: PROTECTION OF MIGRANT WORKERS (continued)\n\n"
+            "(a) REPORT OF THE WORKING GROUP\n\n"
+            "2. Mr. SAAR (Estavia) said that the report was a useful one.\n\n"
+            "AGENDA ITEM 13: QUESTIONS RELATING TO REFUGEES\n\n"
+            "3. Ms. LUND (Kovia) said that her delegation supported the proposal.")
+    assert pairs(agenda(text)) == [
+        (None, "ORGANIZATION OF WORK"), ("12", "PROTECTION OF MIGRANT WORKERS (continued)"),
+        ("12.a", "REPORT OF THE WORKING GROUP"), ("13", "QUESTIONS RELATING TO REFUGEES")]
