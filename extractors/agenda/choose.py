@@ -25,9 +25,10 @@ def _numbered(ctx: Context) -> list[Cand]:
     cands, joined = numbered_headings(ctx)
     found = runs(cands, ctx.doc)
     named = [r for r in found if any(c.explicit for c in r.items)]
-    if named:
+    if named and len(named[0].items) >= 2:
         return merge(found, lambda r: r is named[0])
-    return salvage(merge(found, lambda r: _agenda_like(ctx, r)), joined, ctx)
+    plain = salvage(merge(found, lambda r: _agenda_like(ctx, r) and r not in named), joined, ctx)
+    return plain or (merge(found, lambda r: r is named[0]) if named else [])
 
 
 def _agenda_like(ctx: Context, run: Run) -> bool:

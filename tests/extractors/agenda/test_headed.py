@@ -86,3 +86,10 @@ def test_deferred_item_heading_repeated_later_is_one_item() -> None:
     assert pairs(items) == [("1", "Apologies"), ("2", "Presentation from the Scout group"),
                             ("3", "Village green"), ("4", "Payments"),
                             ("5", "Date of next meeting")]
+
+
+def test_a_lone_item_word_heading_does_not_displace_the_numbered_agenda() -> None:
+    text = ("Minutes of the Sailing Club committee\n\n1. Apologies\n\nNone.\n\n"
+            "2. Boat store\n\nThe roof is leaking.\n\nItem 7: Harbour dues (annex)\n\n"
+            "Details are attached to these minutes.\n\n3. Close\n\nThe meeting closed.")
+    assert pairs(agenda(text)) == [("1", "Apologies"), ("2", "Boat store"), ("3", "Close")]
