@@ -10,9 +10,9 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from extractors.attendance_lines import delegation_matches
+from extractors.attendees.lines import delegation_matches
+from extractors.attendees.persons import find_persons
 from extractors.context import Context
-from extractors.persons import find_persons
 from models.records import Attendee
 
 _LINK = re.compile(r"\s*,?\s+(?:from|of)\s+")
