@@ -25,6 +25,7 @@ from extractors.attendees.lines import (
     is_subheading,
     segment_line,
 )
+from extractors.attendees.person_items import inline_items, item_records, person_zone
 from extractors.attendees.participants import add_participating_persons
 from extractors.attendees.prose_lists import from_sentences, sentence_roles
 from extractors.context import Context
@@ -57,9 +58,15 @@ def _segments(ctx: Context, text: str) -> list[Segment] | None:
     return segment_line(line, ctx.gaz)
 
 
-def _section_lines(ctx: Context, start_block: int) -> tuple[list[Line], int]:
-    """Lines of the attendance section that starts after block ``start_block``."""
+def _section_lines(ctx: Context, start_block: int,
+                   first: tuple[int, str] | None = None) -> tuple[list[Line], int]:
+    """Lines of the attendance section that starts after block ``start_block`` (``first``:
+    the rest of the heading's own block, where the list starts on the heading's line)."""
     lines: list[Line] = []
+    if first is not None:
+        segs = _segments(ctx, first[1])
+        if segs:
+            lines.append(Line(first[0], first[0] + len(first[1]), segs))
     agenda_starts = {a.char_start for a in ctx.agenda}
     i = start_block + 1
     while i < len(ctx.doc.blocks):
@@ -94,6 +101,51 @@ def _section_lines(ctx: Context, start_block: int) -> tuple[list[Line], int]:
     return lines, i
 
 
+_EMBEDDED = re.compile(r"(?:^|(?<=[\s.]))(?:\d+\.\s*)?([A-Z][A-Za-z ]{2,40}):\s+(?=\S)")
+
+
+def _embedded_heading(text: str) -> tuple[str, int] | None:
+    """(status, offset of the list) for a heading run into a block after other text
+    ("... from 10:00 hours 1. Present: Norway Mr. A ...")."""
+    for m in _EMBEDDED.finditer(text):
+        if m.start() == 0:
+            continue
+        status = heading_status(m.group(1))
+        if status:
+            return status, m.end()
+    return None
+
+
+def _known_headings(lines: list[Line]) -> bool:
+    return any(s.kind == "H" and s.delegation is not None for li in lines for s in li.segs)
+
+
+def _read_zone(ctx: Context, i: int, status: str,
+               first: tuple[int, str] | None = None) -> tuple[list[Attendee], int]:
+    """Records of the zone headed in block ``i``, and the block after it."""
+    lines, nxt = _section_lines(ctx, i, first)
+    if not _known_headings(lines):
+        items, p_next = person_zone(ctx, i, first)
+        if items:
+            return item_records(ctx, items, status), p_next
+    if any(s.kind in "HP" for li in lines for s in li.segs):
+        return group_records(ctx, read_headed_section(ctx, lines, status, i)), nxt
+    return [], nxt
+
+
+def _read_inline(ctx: Context, block: Block, status: str, off: int) -> list[Attendee]:
+    """Records of a list written on its heading's line ("Present: A, B and C")."""
+    text = ctx.doc.block_text(block)
+    items = inline_items(ctx, block.start + off, text[off:])
+    if items:
+        return item_records(ctx, items, status)
+    segs = segment_line(clean_line(re.sub(r"\band\b", ",", text[off:])), ctx.gaz)
+    if not segs:
+        return []
+    line = Line(block.start + off, block.end, segs, inline=True)
+    return group_records(ctx, walk_one_column([line], status))
+
+
 def _from_sections(ctx: Context) -> list[Attendee]:
     """Records of every headed attendance zone (a heading block, or a heading with its list)."""
     out: list[Attendee] = []
@@ -102,23 +154,24 @@ def _from_sections(ctx: Context) -> list[Attendee]:
     while i < len(blocks):
         text = ctx.doc.block_text(blocks[i])
         status = heading_status(text)
-        inline = inline_heading(text) if status is None else None
+        if status is not None:
+            records, nxt = _read_zone(ctx, i, status)
+            out.extend(records)
+            i = max(nxt, i + 1)
+            continue
+        inline = inline_heading(text)
         if inline:
-            status, off = inline
-            segs = segment_line(clean_line(re.sub(r"\band\b", ",", text[off:])), ctx.gaz)
-            if segs:
-                start = blocks[i].start + off
-                line = Line(start, blocks[i].end, segs, inline=True)
-                out.extend(group_records(ctx, walk_one_column([line], status)))
+            out.extend(_read_inline(ctx, blocks[i], *inline))
             i += 1
             continue
-        if status is None:
-            i += 1
+        embedded = _embedded_heading(text)
+        if embedded:
+            status, off = embedded
+            records, nxt = _read_zone(ctx, i, status, (blocks[i].start + off, text[off:]))
+            out.extend(records)
+            i = max(nxt, i + 1)
             continue
-        lines, nxt = _section_lines(ctx, i)
-        if any(s.kind in "HP" for li in lines for s in li.segs):
-            out.extend(group_records(ctx, read_headed_section(ctx, lines, status, i)))
-        i = max(nxt, i + 1)
+        i += 1
     return out
 
 

@@ -21,7 +21,7 @@ from extractors.attendees.persons import (
     role_words,
     strip_markup,
 )
-from extractors.gazetteer import RESOURCES, Delegation, Gazetteer, normalize_key
+from extractors.gazetteer import RESOURCES, Delegation, Gazetteer, gazetteer, normalize_key
 
 SegKind = Literal["H", "P", "S"]
 _WORD = re.compile(r"\w[\w'’.&\-]*")
@@ -69,10 +69,22 @@ def heading_status(text: str) -> str | None:
     """Status named by a line that is an attendance heading ("1. PRESENT:"), else None."""
     t = _NUMBERING.sub("", clean_line(text)).strip().rstrip(":.").strip()
     t = re.sub(r"\s*\([^()]*\)$", "", t).rstrip(":").strip()
-    for pattern, status in heading_res():
-        if pattern.fullmatch(t):
-            return status
+    words = t.split()
+    for k in range(min(3, len(words))):  # up to two qualifier words ("Other attendees")
+        if k and not _qualifier(words[k - 1]):
+            break
+        rest = " ".join(words[k:])
+        for pattern, status in heading_res():
+            if pattern.fullmatch(rest):
+                return status
     return None
+
+
+def _qualifier(word: str) -> bool:
+    """A word that may stand before a heading word ("Board member apologies"): not a
+    delegation name, not an acronym, not a number."""
+    return word.isalpha() and not (word.isupper() and len(word) > 1) \
+        and gazetteer().resolve(word) is None
 
 
 def inline_heading(text: str) -> tuple[str, int] | None:
