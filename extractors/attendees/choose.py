@@ -25,8 +25,8 @@ from extractors.attendees.lines import (
     is_subheading,
     segment_line,
 )
-from extractors.attendees.person_items import inline_items, item_records, person_zone
 from extractors.attendees.participants import add_participating_persons
+from extractors.attendees.person_items import inline_items, item_records, person_zone
 from extractors.attendees.prose_lists import from_sentences, sentence_roles
 from extractors.context import Context
 from models.document import Block

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 
 from extractors.attendees.affiliations import (
-    capitals,
     body_delegation,
+    capitals,
     is_attendance_mode,
     is_office,
     is_secretariat,
@@ -97,7 +97,7 @@ def parse_item(text: str, ctx: Context) -> PersonItem | None:
     words = name.split()
     if not words or len(words) > 6 or (len(words) < 2 and not titles):
         return None
-    if org_like(name) and not (titles and name.isupper()) or ctx.resolve(name):
+    if (org_like(name) and not (titles and name.isupper())) or ctx.resolve(name):
         return None
     item = PersonItem(name, " ".join(titles) or None, office_prefix=prefix)
     if prefix:
