@@ -6,6 +6,8 @@ sentence that introduces a list ("The following States participated: ..."). Each
 the reader of its layout family:
 
 - ``columns``: headings with persons beneath, person-first lines, tables, two columns read across
+- ``person_items``: one person per item, with alias, affiliation and role beside the name
+- ``bracketed``: "Delegation (J. Roe, A. Moss)" lines, also without a heading
 - ``prose_lists``: delegations named in a running sentence
 - ``participants``: persons the text shows taking part, added to person-less delegations
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.attendees.bracketed import find_runs, read_rows, row_records
 from extractors.attendees.columns import read_headed_section, walk_one_column
 from extractors.attendees.groups import Line, group_records
 from extractors.attendees.lines import (
@@ -27,6 +30,7 @@ from extractors.attendees.lines import (
 )
 from extractors.attendees.participants import add_participating_persons
 from extractors.attendees.person_items import inline_items, item_records, person_zone
+from extractors.attendees.prose_counts import from_counts
 from extractors.attendees.prose_lists import from_sentences, sentence_roles
 from extractors.context import Context
 from models.document import Block
@@ -124,6 +128,11 @@ def _read_zone(ctx: Context, i: int, status: str,
                first: tuple[int, str] | None = None) -> tuple[list[Attendee], int]:
     """Records of the zone headed in block ``i``, and the block after it."""
     lines, nxt = _section_lines(ctx, i, first)
+    raw = ([first] if first else []) + [
+        (b.start, ctx.doc.block_text(b)) for b in ctx.doc.blocks[i + 1:max(nxt, i + 1) + 1]]
+    rows = read_rows(ctx, raw)
+    if rows:
+        return row_records(ctx, rows, status), nxt
     if not _known_headings(lines):
         items, p_next = person_zone(ctx, i, first)
         if items:
@@ -178,7 +187,10 @@ def _from_sections(ctx: Context) -> list[Attendee]:
 def extract_attendees(ctx: Context) -> list[Attendee]:
     """Return the attendees in document order."""
     attendees = _from_sections(ctx)
-    from_text = from_sentences(ctx)
+    for _, rows in find_runs(ctx):
+        if not any(rows[0].start <= a.char_start <= rows[-1].end for a in attendees):
+            attendees += row_records(ctx, rows, "present")
+    from_text = from_sentences(ctx) + from_counts(ctx)
     if not attendees:
         attendees = sentence_roles(ctx, from_text)
     else:

@@ -10,16 +10,79 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors.attendees.lines import cue_re, delegation_matches
+from extractors.attendees.affiliations import unknown_org
+from extractors.attendees.lines import clean_line, cue_re, delegation_matches
+from extractors.attendees.prose_counts import absent_spans
 from extractors.context import Context
 from extractors.gazetteer import Delegation
 from models.records import Attendee
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_MORE = re.compile(r"^(?:and|as well as|also)\b.{0,80}:$", re.I)
+
+
+def _strip_leads(chunk: str, leads: list[tuple[re.Pattern[str], str]]) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for lead, _ in leads:
+            new = lead.sub("", chunk, count=1).strip()
+            if new != chunk:
+                chunk, changed = new, True
+    return " ".join(chunk.split())
+
+
+def _inverted(name: str) -> str:
+    """ "Korea, Republic of" -> "Republic of Korea" (reference lists write names inverted)."""
+    m = re.fullmatch(r"(.+?),\s*(.+?\s+of(?:\s+the)?)", name.strip())
+    return f"{m.group(2)} {m.group(1)}" if m else name
+
+
+def _line_delegation(ctx: Context, line: str) -> Delegation | None:
+    """The delegation a list line names: a known one, else an organization by its name."""
+    line = clean_line(line).rstrip(".;,").strip()
+    known = ctx.resolve(line) or ctx.resolve(_inverted(line))
+    if known:
+        return known
+    words = line.split()
+    if not 1 <= len(words) <= 14 or not line[0].isupper() or re.search(r"[.!?:]", line):
+        return None
+    return unknown_org(line, ctx=ctx)
+
+
+def _line_list(ctx: Context, start: int, body: str) -> list[tuple[int, int, Delegation]]:
+    """Delegations one per line after a lead ending in ":" (a further "and the following
+    organizations:" line continues the list)."""
+    out: list[tuple[int, int, Delegation]] = []
+    pos = start
+    for raw in body.split("\n"):
+        line = raw.strip()
+        at = pos + (len(raw) - len(raw.lstrip()))
+        pos += len(raw) + 1
+        if not line or _MORE.match(line):
+            continue
+        deleg = _line_delegation(ctx, line)
+        if deleg is None:
+            break
+        out.append((at, at + len(line), deleg))
+    return out
+
+
+def _chunks(sent: str, body_off: int) -> list[tuple[int, str]]:
+    """(offset in sentence, chunk) of a list run into the sentence."""
+    out = []
+    pos = body_off
+    for raw in re.split(r"([,;]|\band\b)", sent[body_off:]):
+        if raw not in (",", ";", "and"):
+            out.append((pos, raw))
+        pos += len(raw)
+    return out
 
 
 def from_sentences(ctx: Context) -> list[Attendee]:
-    """Delegations named in a running sentence ("The following States participated: ...")."""
+    """Delegations named in a running sentence ("The following States participated: ...")
+    or listed one per line after such a sentence; absentees named in it are left to
+    ``prose_counts``."""
     text = ctx.doc.text
     limit = min((a.char_start for a in ctx.agenda), default=min(len(text), 4000))
     if limit < 200:
@@ -27,37 +90,40 @@ def from_sentences(ctx: Context) -> list[Attendee]:
     region = text[:limit]
     leads = cue_re("list_lead")
     out: list[Attendee] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str | None, str]] = set()
+
+    def add(d: Delegation, status: str, a: int, b: int) -> None:
+        if (d.code, status) in seen or not d.code:
+            return
+        seen.add((d.code, status))
+        out.append(Attendee(doc_id=ctx.doc_id, delegation=d.name, delegation_code=d.code,
+                            delegation_kind=d.kind, person=None, honorific=None, role=None,
+                            status=status, **ctx.provenance(a, b)))
+
     pos = 0
     for sent in _SENT_SPLIT.split(region):
         s_start = region.find(sent, pos)
         pos = s_start + len(sent)
         for cue, status in cue_re("sentence"):
-            if not cue.search(sent):
+            m = cue.search(sent)
+            if not m:
                 continue
-            body_off = sent.index(":") + 1 if ":" in sent else 0
-            for raw in re.split(r"[,;]|\band\b", sent[body_off:]):
-                chunk = raw.strip()
-                changed = True
-                while changed:
-                    changed = False
-                    for lead, _ in leads:
-                        new = lead.sub("", chunk, count=1).strip()
-                        if new != chunk:
-                            chunk, changed = new, True
-                chunk = " ".join(chunk.split())
+            colon = sent.find(":", m.start())
+            body_off = colon + 1 if colon >= 0 else 0
+            if colon >= 0 and sent[body_off:].lstrip(" \t").startswith("\n"):
+                for a, b, d in _line_list(ctx, s_start + body_off, sent[body_off:]):
+                    add(d, status, a, b)
+                break
+            skip = absent_spans(sent)
+            for off, raw in _chunks(sent, body_off):
+                if any(x <= off < y for x, y in skip):
+                    continue
+                chunk = _strip_leads(raw.strip(), leads)
                 hits = delegation_matches(chunk, ctx.gaz)
                 if not hits or hits[0][0] != 0:
                     continue
-                d = hits[0][2]
-                if (d.code, status) in seen:
-                    continue
-                seen.add((d.code, status))
-                a = s_start + max(sent.find(raw.strip()[:20], body_off), 0)
-                out.append(Attendee(doc_id=ctx.doc_id, delegation=d.name,
-                                    delegation_code=d.code, delegation_kind=d.kind,
-                                    person=None, honorific=None, role=None, status=status,
-                                    **ctx.provenance(a, a + len(raw.strip()))))
+                a = s_start + off + (len(raw) - len(raw.lstrip()))
+                add(hits[0][2], status, a, a + len(raw.strip()))
             break
     return out
 
