@@ -122,7 +122,7 @@ _BODY_HEADS = (r"Council|Committee|Commission|Board|Assembly|Conference|Task For
                r"Panel|Forum|Association|Society|Authority|Trust|Bureau|Parliament|Senate|"
                r"Cabinet|Court|Working Party|Subcommittee|Sub-Committee")
 _BODY_IN_TITLE = re.compile(
-    rf"(?:minutes|record|report|meeting)s?\s+of\s+(?:the\s+)?(?:\d+\w*\s+)?(?:meeting\s+of\s+)?"
+    rf"(?:minutes|record|report|meeting)s?\s+of\s+(?:the\s+)?(?:\d+\s*\w*\s+)?(?:meeting\s+of\s+)?"
     rf"(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?(?:{_BODY_HEADS})(?:\s+on\s+the(?:\s+{_NAME_WORD})+"
     rf"|\s+(?:on|for|of)(?:\s+(?:{_NAME_WORD}|of|the|and))+)?)", re.I)
 _BODY_LINE = re.compile(
@@ -138,11 +138,12 @@ def _cased(match: str) -> bool:
 
 def body_delegation(ctx: Context) -> Delegation | None:
     """The body whose minutes these are, named in the title or a masthead line, else None."""
-    head = ctx.doc.text[:1500]
+    end = min([a.char_start for a in ctx.agenda if a.char_start > 0] + [1500])
+    head = "\n".join([ln for ln in ctx.doc.text[:end].splitlines() if ln.strip()][:15])
     for line in head.splitlines():
         line = re.sub(r"[*#_]+", "", line).strip()
         m = _BODY_IN_TITLE.search(line)
-        if m and _cased(m.group(1)):
+        if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
             return _body(m.group(1).strip(), ctx)
     for line in head.splitlines():
         line = re.sub(r"[*#_]+", "", line).strip()

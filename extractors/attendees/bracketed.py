@@ -13,8 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.attendees.affiliations import body_delegation, is_office, is_secretariat
-from extractors.attendees.affiliations import unknown_org
+from extractors.attendees.affiliations import (
+    body_delegation,
+    is_office,
+    is_secretariat,
+    unknown_org,
+)
 from extractors.attendees.lines import clean_line, org_like
 from extractors.attendees.person_items import parse_item
 from extractors.attendees.persons import clean_role

@@ -28,7 +28,7 @@ from extractors.attendees.lines import (
     is_subheading,
     segment_line,
 )
-from extractors.attendees.participants import add_participating_persons
+from extractors.attendees.participants import add_participants
 from extractors.attendees.person_items import inline_items, item_records, person_zone
 from extractors.attendees.prose_counts import from_counts
 from extractors.attendees.prose_lists import from_sentences, sentence_roles
@@ -197,4 +197,4 @@ def extract_attendees(ctx: Context) -> list[Attendee]:
         known = {a.delegation_code for a in attendees}
         attendees += [a for a in from_text if a.status != "present"
                       and a.delegation_code not in known]
-    return add_participating_persons(ctx, attendees)
+    return add_participants(ctx, attendees)
