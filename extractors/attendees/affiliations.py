@@ -100,9 +100,9 @@ def office_words() -> frozenset[str]:
 
 
 def is_office(text: str) -> bool:
-    """True where ``text`` names an office ("SC Vice-Chair", "acting chair", "Clerk")."""
+    """True where ``text`` names an office ("SC Vice-Chair", "acting chair", "Co-Chairs")."""
     low = text.lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", low)
+    return any(re.search(rf"(?<![\w-]){re.escape(w.lower())}s?(?![\w-])", low)
                for w in office_words())
 
 

@@ -21,7 +21,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from extractors.attendees.affiliations import body_delegation, is_office, office_words
+from extractors.attendees.affiliations import (
+    body_delegation,
+    is_office,
+    office_words,
+    unknown_org,
+)
 from extractors.attendees.lines import delegation_matches, org_like
 from extractors.attendees.persons import clean_role, find_persons, honorific_re
 from extractors.context import Context
@@ -31,13 +36,18 @@ from models.records import Attendee
 
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]+"
 _BARE_NAME_OF = re.compile(
-    rf"(?<![\w.])((?:{_NAME}[ \t]+){{1,3}}{_NAME})(?=\s+(?:of|from)\s+(?:the\s+)?[A-Z])")
+    rf"(?<![\w.])((?:{_NAME}[ \t]+){{1,3}}{_NAME})(?=(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)"
+    rf"(?:{_NAME}[ \t]+){{1,3}}{_NAME})*\s+(?:of|from)\s+(?:the\s+)?[A-Z])")
 _BARE_NAME_BRACKET = re.compile(
     rf"(?<![\w.])((?:{_NAME}[ \t]+){{1,3}}{_NAME})(?=[ \t]*\([^()\n]*\)[ \t]*,?[ \t]*[a-z])")
+_NEXT_NAME = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)(?:{_NAME}[ \t]+){{1,3}}{_NAME}"
+                        rf"(?=[ \t]+(?:of|from)[ \t])")
+_ORG_AFTER = re.compile(rf"((?:{_NAME}|of|the|and|for)(?:[ \t]+(?:{_NAME}|of|the|and|for))*)")
 _HEADER = re.compile(r"(?:^|(?<=[\s.]))(?P<label>[A-Z][A-Za-z\-]{2,20}(?: [A-Z][A-Za-z\-]+)?)"
                      r"\s*:\s*(?P<rest>[^\n]+)", re.M)
 _DELEGATIONS_OF = re.compile(r"\b(?:the\s+)?delegations?\s+of\s+", re.I)
-_NOT_TAKING_PART = re.compile(r"(?:behalf of|namely|named|nominated|nominate)\s*$", re.I)
+_NOT_TAKING_PART = re.compile(
+    r"(?:behalf of|namely|named|nominated|nominate|\bto|\bwith|\bfor|\babout)\s*$", re.I)
 
 
 @dataclass
@@ -71,7 +81,7 @@ def _state_at(ctx: Context, text: str) -> Delegation | None:
 def _speaks(text: str) -> bool:
     """True where ``text`` (what follows a name) starts with a reporting verb."""
     m = re.match(r"[\s,]*(?:\w+ly\s+)?([a-z]+)", text)
-    return bool(m) and m.group(1) in speech_verbs()
+    return bool(m) and m.group(1) in speech_verbs() and not m.group(1).endswith("ing")
 
 
 def _link(ctx: Context, text: str, pos: int) -> tuple[Delegation | None, str | None, int, bool]:
@@ -90,6 +100,10 @@ def _link(ctx: Context, text: str, pos: int) -> tuple[Delegation | None, str | N
     m = re.match(r"\s+(?:of|from)\s+(?:the\s+)?", rest)
     if m:
         deleg = _state_at(ctx, rest[m.end():])
+        org = _ORG_AFTER.match(rest, m.end())
+        if deleg is None and rest[m.start():m.end()].strip().startswith("from") and org \
+                and org_like(org.group(1)):
+            deleg = unknown_org(org.group(1), ctx=ctx)
         return deleg, None, pos + m.end(), False
     m = re.match(r"\s*,\s*([^,.;()\n]{2,120})", rest)
     if m:
@@ -127,9 +141,38 @@ def _office_word(word: str) -> bool:
     return w in office_words() or (w.endswith("s") and w[:-1] in office_words())
 
 
-def _acceptable(name: str) -> bool:
+def _names_delegation(ctx: Context, text: str, start: int) -> bool:
+    """True where a delegation name starts here ("Islamic Republic of Iran")."""
+    hits = delegation_matches(text[start:start + 80].split("\n")[0], ctx.gaz)
+    return bool(hits) and hits[0][0] == 0
+
+
+_APPOSITIVE_BEFORE = re.compile(
+    r"(?:^|\b)(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[A-Z][\w\-]*\s+)*?[A-Z][\w\-]*"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*|of|the|and|on|for)"
+    r"(?:\s+(?:[A-Z][\w’'\-]*|of|the|and|on|for))*)?)\s*,\s*$")
+
+
+def _appositive_before(ctx: Context, text: str, start: int) -> tuple[str | None, Delegation | None]:
+    """(role, delegation) from "the Secretary-General of the Union, Mr. X" before a name."""
+    m = _APPOSITIVE_BEFORE.search(text[max(0, start - 120):start])
+    if not m or not is_office(m.group(1)):
+        return None, None
+    phrase = m.group(1)
+    of = re.search(r"\s+(?:of|for)\s+(?:the\s+)?(.+)$", phrase)
+    deleg = ctx.resolve(of.group(1)) if of else None
+    role = phrase if deleg else re.sub(r"s$", "", phrase) if " " not in phrase else phrase
+    return role, deleg
+
+
+def _acceptable(name: str, honorific: str | None) -> bool:
+    """A name, not an organization or an office (an honorific allows a name in capitals)."""
     words = name.split()
-    return bool(words) and not org_like(name) and not any(_office_word(w) for w in words)
+    if not words or any(_office_word(w) for w in words):
+        return False
+    if honorific:
+        return not org_like(name.title())
+    return not org_like(name)
 
 
 def _mentions(ctx: Context) -> list[Participant]:
@@ -151,12 +194,16 @@ def _mentions(ctx: Context) -> list[Participant]:
             if len(name.split()) >= 2:
                 spans.append((start, m.end(), name, None))
     for start, end, name, honorific in sorted(spans):
-        if not _acceptable(name) or _NOT_TAKING_PART.search(text[max(0, start - 12):start]):
+        if not _acceptable(name, honorific) or _NOT_TAKING_PART.search(text[max(0, start - 12):start]):
             continue
-        if ctx.resolve(name) or (honorific is None and ctx.resolve(
-                text[start:end + 40].split(",")[0])):
+        if ctx.resolve(name) or _names_delegation(ctx, text, start):
             continue
         deleg, role, _, acting = _link(ctx, text, end)
+        nxt = _NEXT_NAME.match(text, end)
+        if deleg is None and nxt:  # "A and B of Ruritania": the link after the last name
+            deleg = _link(ctx, text, nxt.end())[0]
+        before_role, before_deleg = _appositive_before(ctx, text, start)
+        role, deleg = role or before_role, deleg or before_deleg
         if deleg is None and not ((acting or role) and (honorific or role)):
             continue
         if honorific is None and text[end:end + 3].lstrip().startswith("(") \

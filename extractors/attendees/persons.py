@@ -81,9 +81,11 @@ def name_end(text: str, pos: int, stops: list[int]) -> tuple[int, int]:
         if not first and core in role_words():
             break
         if _NAME_WORD.fullmatch(core) or (not first and core in particles()):
-            end = w_start + len(core)
+            sentence_end = core.endswith(".") and len(core) > 2 and "." not in core[:-1] \
+                and not core[:-1].isupper()
+            end = w_start + len(core) - (1 if sentence_end else 0)
             first = False
-            if core != word:  # trailing punctuation ends the name
+            if core != word or sentence_end:  # trailing punctuation ends the name
                 break
             continue
         break
