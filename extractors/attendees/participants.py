@@ -194,7 +194,8 @@ def _mentions(ctx: Context) -> list[Participant]:
             if len(name.split()) >= 2:
                 spans.append((start, m.end(), name, None))
     for start, end, name, honorific in sorted(spans):
-        if not _acceptable(name, honorific) or _NOT_TAKING_PART.search(text[max(0, start - 12):start]):
+        if not _acceptable(name, honorific) \
+                or _NOT_TAKING_PART.search(text[max(0, start - 12):start]):
             continue
         if ctx.resolve(name) or _names_delegation(ctx, text, start):
             continue
