@@ -31,7 +31,10 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,9}\b")
 def capitals(name: str) -> str:
     """The capitals of a name: whole all-capital words, else each word's capital letters."""
     out = []
-    for word in re.findall(r"[\w'’&\-]+", name):
+    words = re.findall(r"[\w'’&\-]+", name)
+    if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
+        return "-".join(words)  # a name made of acronyms ("VTL TF" -> "VTL-TF")
+    for word in words:
         if word.isupper() and len(word) > 1:
             out.append(word.replace("-", ""))
         else:
@@ -150,7 +153,27 @@ def body_delegation(ctx: Context) -> Delegation | None:
         m = _BODY_LINE.match(line)
         if m and _cased(m.group(1)):
             return _body(m.group(1).strip(), ctx)
+    for line in head.splitlines():
+        m = _ACRONYM_TITLE.match(re.sub(r"[*#_]+", "", line).strip())
+        if m:
+            return _body(_own_name(m.group(1).split(), ctx.doc.text), ctx)
     return None
+
+
+_ACRONYM_TITLE = re.compile(r"^((?:[A-Z][A-Z0-9&]+\s+){0,4}[A-Z][A-Z0-9&]+)\s+"
+                            r"(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING)\b")
+
+
+def _own_name(words: list[str], text: str) -> str:
+    """The shortest tail of a title of acronyms that the text uses on its own ("SDMX VTL TF"
+    -> "VTL TF" where "VTL TF" stands elsewhere without "SDMX" before it)."""
+    while len(words) > 1:
+        tail = " ".join(words[1:])
+        alone = re.compile(rf"(?<!{re.escape(words[0])} ){re.escape(tail)}\b")
+        if not alone.search(text):
+            break
+        words = words[1:]
+    return " ".join(words)
 
 
 def _body(name: str, ctx: Context) -> Delegation:

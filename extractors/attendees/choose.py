@@ -32,6 +32,7 @@ from extractors.attendees.participants import add_participants
 from extractors.attendees.person_items import inline_items, item_records, person_zone
 from extractors.attendees.prose_counts import from_counts
 from extractors.attendees.prose_lists import from_sentences, sentence_roles
+from extractors.attendees.speaker_bullets import from_speaker_bullets
 from extractors.context import Context
 from models.document import Block
 from models.records import Attendee
@@ -193,6 +194,8 @@ def extract_attendees(ctx: Context) -> list[Attendee]:
     from_text = from_sentences(ctx) + from_counts(ctx)
     if not attendees:
         attendees = sentence_roles(ctx, from_text)
+        known = {a.delegation_code for a in attendees}
+        attendees += [a for a in from_speaker_bullets(ctx) if a.delegation_code not in known]
     else:
         known = {a.delegation_code for a in attendees}
         attendees += [a for a in from_text if a.status != "present"
