@@ -32,8 +32,12 @@ def capitals(name: str) -> str:
     """The capitals of a name: whole all-capital words, else each word's capital letters."""
     out = []
     words = re.findall(r"[\w'’&\-]+", name)
-    if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
+    if len(words) > 1 and all(w.isupper() and 1 < len(w) <= 5 for w in words):
         return "-".join(words)  # a name made of acronyms ("VTL TF" -> "VTL-TF")
+    if len(words) > 1 and all(w.isupper() or not w[0].isalpha() for w in words):
+        # a name written in capitals: short words are acronyms, long ones give initials
+        return "".join(w if len(w) <= 4 else w[0] for w in words
+                       if w.lower() not in _LINKS.split("|"))
     for word in words:
         if word.isupper() and len(word) > 1:
             out.append(word.replace("-", ""))
@@ -160,7 +164,7 @@ def body_delegation(ctx: Context) -> Delegation | None:
     return None
 
 
-_ACRONYM_TITLE = re.compile(r"^((?:[A-Z][A-Z0-9&]+\s+){0,4}[A-Z][A-Z0-9&]+)\s+"
+_ACRONYM_TITLE = re.compile(r"^((?:[A-Z][A-Z0-9&]{1,5}\s+){0,4}[A-Z][A-Z0-9&]{1,5})\s+"
                             r"(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING)\b")
 
 

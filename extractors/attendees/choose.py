@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.attendees.aliases import find_aliases
 from extractors.attendees.bracketed import find_runs, read_rows, row_records
 from extractors.attendees.columns import read_headed_section, walk_one_column
 from extractors.attendees.groups import Line, group_records
@@ -200,4 +201,6 @@ def extract_attendees(ctx: Context) -> list[Attendee]:
         known = {a.delegation_code for a in attendees}
         attendees += [a for a in from_text if a.status != "present"
                       and a.delegation_code not in known]
-    return add_participants(ctx, attendees)
+    attendees = add_participants(ctx, attendees)
+    ctx.attendee_aliases = find_aliases(ctx, attendees)
+    return attendees

@@ -16,11 +16,11 @@ brackets beside a name ("(JR)") are kept for speaker resolution (see ``aliases``
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from extractors.attendees.affiliations import (
     body_delegation,
-    capitals,
     is_attendance_mode,
     is_office,
     is_secretariat,
@@ -28,6 +28,7 @@ from extractors.attendees.affiliations import (
     office_body_code,
     office_words,
 )
+from extractors.attendees.aliases import alias_fits
 from extractors.attendees.lines import clean_line, cue_re, org_like
 from extractors.attendees.persons import clean_role, honorific_re, particles
 from extractors.context import Context
@@ -140,7 +141,7 @@ def _bracket(inner: str, item: PersonItem, ctx: Context) -> None:
     if not inner or is_attendance_mode(inner):
         return
     if _ALIAS.fullmatch(inner) and item.alias is None and item.affiliation is None \
-            and _alias_fits(inner, item.person):
+            and alias_fits(inner, item.person):
         item.alias = inner
         return
     for part in [p.strip() for p in inner.split(",") if p.strip()]:
@@ -155,17 +156,6 @@ def _bracket(inner: str, item: PersonItem, ctx: Context) -> None:
             item.delegation = item.delegation or Delegation(part, part, "organization")
         elif item.affiliation is None and org_like(part) and part[0].isupper():
             _affiliation(part, item, ctx)
-
-
-def _alias_fits(alias: str, name: str) -> bool:
-    """True where the alias's capitals run through the name's capitals in order ("JT" for
-    "Jane Todd", "RGr" for "Rosa Grey")."""
-    caps = capitals(name).upper()
-    letters = [c for c in alias if c.isupper()]
-    if not caps or not letters or letters[0] != caps[0]:
-        return False
-    it = iter(caps)
-    return all(c in it for c in letters)
 
 
 def _affiliation(part: str, item: PersonItem, ctx: Context) -> None:
@@ -207,9 +197,11 @@ def item_records(ctx: Context, items: list[tuple[int, int, PersonItem]],
                  status: str) -> list[Attendee]:
     """Attendee records for parsed person items (offsets are absolute)."""
     body = body_delegation(ctx)
+    elsewhere = affiliations_elsewhere(ctx) if any(i.delegation is None for *_, i in items) \
+        else {}
     out: list[Attendee] = []
     for start, end, item in items:
-        deleg = item.delegation
+        deleg = item.delegation or elsewhere.get(_fold(item.person))
         if deleg is None and item.office_prefix:
             code = office_body_code(item.office_prefix, ctx)
             deleg = Delegation(code, code, "organization") if code else None
@@ -221,6 +213,27 @@ def item_records(ctx: Context, items: list[tuple[int, int, PersonItem]],
                             delegation_code=deleg.code, delegation_kind=deleg.kind,
                             person=item.person, honorific=item.honorific, role=item.role,
                             status=status, **ctx.provenance(start, end)))
+    return out
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+
+
+def affiliations_elsewhere(ctx: Context) -> dict[str, Delegation]:
+    """Folded person name -> the affiliation written beside that person in any list line of
+    the document (a person listed twice, once with an affiliation)."""
+    out: dict[str, Delegation] = {}
+    for block in ctx.doc.blocks:
+        text = ctx.doc.block_text(block)
+        if len(text) > 200 or text.count(",") > 2 or ("(" not in text and "," not in text):
+            continue
+        item = parse_item(text, ctx)
+        if item is not None and item.delegation is not None and item.affiliation \
+                and (org_like(item.affiliation) or "(" in item.affiliation
+                     or "[" in item.affiliation):
+            out.setdefault(_fold(item.person), item.delegation)
     return out
 
 

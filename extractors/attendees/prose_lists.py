@@ -12,6 +12,13 @@ from dataclasses import replace
 
 from extractors.attendees.affiliations import unknown_org
 from extractors.attendees.lines import clean_line, cue_re, delegation_matches
+from extractors.attendees.person_items import (
+    PersonItem,
+    is_crowd,
+    item_records,
+    parse_item,
+    split_items,
+)
 from extractors.attendees.prose_counts import absent_spans
 from extractors.context import Context
 from extractors.gazetteer import Delegation
@@ -79,6 +86,32 @@ def _chunks(sent: str, body_off: int) -> list[tuple[int, str]]:
     return out
 
 
+def _person_list(ctx: Context, sent: str, cue_start: int, cue_end: int, colon: int,
+                 status: str) -> list[tuple[int, int, PersonItem]]:
+    """Persons listed before the verb ("A (Chair), B and C joined the meeting") or after the
+    cue ("attended by the following members: Mr. A (X), Ms. B (Y)")."""
+    if colon >= 0:
+        part_start, part = colon + 1, sent[colon + 1:]
+    elif re.search(r"\bby\s*$", sent[:cue_end]) or re.match(r"\s+by\b", sent[cue_end:]):
+        by = re.match(r"\s*by\s+(?:the\s+following\s+[^:]*?\s+)?", sent[cue_end:])
+        part_start = cue_end + (by.end() if by else 0)
+        part = sent[part_start:]
+    elif status == "present" and "\n" not in sent[:cue_start].strip():
+        part_start, part = 0, sent[:cue_start]
+    else:
+        return []
+    part = re.sub(r"[\s.]+$", "", part)
+    items = []
+    for off, text in split_items(part):
+        if is_crowd(text):
+            continue
+        item = parse_item(text, ctx)
+        if item is None:
+            return []
+        items.append((part_start + off, part_start + off + len(text), item))
+    return items
+
+
 def from_sentences(ctx: Context) -> list[Attendee]:
     """Delegations named in a running sentence ("The following States participated: ...")
     or listed one per line after such a sentence; absentees named in it are left to
@@ -113,6 +146,11 @@ def from_sentences(ctx: Context) -> list[Attendee]:
             if colon >= 0 and sent[body_off:].lstrip(" \t").startswith("\n"):
                 for a, b, d in _line_list(ctx, s_start + body_off, sent[body_off:]):
                     add(d, status, a, b)
+                break
+            persons = _person_list(ctx, sent, m.start(), m.end(), colon, status)
+            if persons:
+                out.extend(item_records(ctx, [(s_start + a, s_start + b, item)
+                                              for a, b, item in persons], status))
                 break
             skip = absent_spans(sent)
             for off, raw in _chunks(sent, body_off):
