@@ -292,8 +292,10 @@ def person_zone(ctx: Context, heading_block: int,
     while i < len(blocks) or lines:
         if not lines:
             block = blocks[i]
-            if block.start in agenda_starts or heading_status(ctx.doc.block_text(block)):
-                break
+            text = ctx.doc.block_text(block)
+            if heading_status(text) or (block.start in agenda_starts and (
+                    block.kind != "list_item" or parse_item(text, ctx) is None)):
+                break  # a numbered person taken for an agenda item stays in the list
             text = ctx.doc.block_text(block)
             pos = block.start
             for raw in text.split("\n"):
