@@ -36,7 +36,7 @@ def capitals(name: str) -> str:
         return "-".join(words)  # a name made of acronyms ("VTL TF" -> "VTL-TF")
     if len(words) > 1 and all(w.isupper() or not w[0].isalpha() for w in words):
         # a name written in capitals: short words are acronyms, long ones give initials
-        return "".join(w if len(w) <= 4 else w[0] for w in words
+        return "".join(w if len(w) <= 3 else w[0] for w in words
                        if w.lower() not in _LINKS.split("|"))
     for word in words:
         if word.isupper() and len(word) > 1:
@@ -135,7 +135,7 @@ _BODY_IN_TITLE = re.compile(
 _BODY_LINE = re.compile(
     rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}(?:{_BODY_HEADS})"
     rf"(?:\s+(?:on|for|of)\s+(?:the\s+)?(?:{_NAME_WORD}|of|the|and|all)(?:\s+(?:{_NAME_WORD}"
-    rf"|of|the|and|all))*)?)$")
+    rf"|of|the|and|all))*)?)$", re.I)
 
 
 def _cased(match: str) -> bool:

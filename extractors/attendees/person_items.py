@@ -29,7 +29,7 @@ from extractors.attendees.affiliations import (
     office_words,
 )
 from extractors.attendees.aliases import alias_fits
-from extractors.attendees.lines import clean_line, cue_re, org_like
+from extractors.attendees.lines import clean_line, cue_re, delegation_matches, org_like
 from extractors.attendees.persons import clean_role, honorific_re, particles
 from extractors.context import Context
 from extractors.gazetteer import Delegation
@@ -37,6 +37,7 @@ from models.records import Attendee
 
 _NAME_TOKEN = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ]\.(?:-?[A-ZÀ-ÖØ-Þ]\.)*|[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?|[A-ZÀ-ÖØ-Þ])(?=[\s,;()\[\]–-]|$)")
+_LABEL = re.compile(r"^([A-Z][A-Za-z ,\-]{1,60}?)\s*:\s*")
 _ALIAS = re.compile(r"[A-Z][A-Za-z]{0,3}")
 _LINK = re.compile(r"^(?:,\s*|\s+[-–—]\s+|\s*[-–—]\s*(?=[A-Z])|\s+)(?:(?:of|from|representing|"
                    r"for)\s+(?:the\s+)?)?", re.I)
@@ -53,6 +54,7 @@ class PersonItem:
     delegation: Delegation | None = None
     role: str | None = None
     office_prefix: str | None = None
+    group: str | None = None  # a group label written before the list ("Secretariat:")
 
 
 def _offices_re() -> re.Pattern[str]:
@@ -61,14 +63,23 @@ def _offices_re() -> re.Pattern[str]:
                       + r"))\s+(?=[A-Z])")
 
 
-def _name(text: str) -> int:
-    """Length of the name at the start of ``text`` (0 where none)."""
+def _name(text: str, ctx: Context) -> int:
+    """Length of the name at the start of ``text`` (0 where none); the name ends where a
+    delegation's name starts ("Mr. ROE  Ruritania")."""
+    starts = {a for a, _, _ in delegation_matches(text, ctx.gaz)}
     pos = 0
     count = 0
+    first_caps = False
     while True:
         m = re.compile(r"\s*").match(text, pos)
         at = m.end() if m else pos
         tok = _NAME_TOKEN.match(text, at)
+        if at in starts:
+            break
+        if tok and count and first_caps and not tok.group().isupper():
+            break  # "Mr. ROE  Harbour Authority": a surname in capitals ends at mixed case
+        if tok and not count:
+            first_caps = bool(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+", tok.group()))
         if tok and not (count and tok.group().rstrip(".") in office_words()):
             pos, count = tok.end(), count + 1
             continue
@@ -85,6 +96,11 @@ def parse_item(text: str, ctx: Context) -> PersonItem | None:
     text = clean_line(text).strip().rstrip(".;,").strip()
     if not text or len(text) > 200:
         return None
+    label = _LABEL.match(text)
+    group = None
+    if label:
+        text = text[label.end():]
+        group = label.group(1)
     prefix = None
     m = _offices_re().match(text)
     if m and not honorific_re().match(text):
@@ -93,7 +109,7 @@ def parse_item(text: str, ctx: Context) -> PersonItem | None:
     while (h := honorific_re().match(text)) is not None:
         titles.append(h.group())
         text = text[h.end():].lstrip()
-    end = _name(text)
+    end = _name(text, ctx)
     name = text[:end].strip().rstrip(",")
     words = name.split()
     if not words or len(words) > 6 or (len(words) < 2 and not titles):
@@ -103,6 +119,11 @@ def parse_item(text: str, ctx: Context) -> PersonItem | None:
     item = PersonItem(name, " ".join(titles) or None, office_prefix=prefix)
     if prefix:
         item.role = prefix
+    if group and group.title() in {w.title() for w in office_words()} \
+            and not is_secretariat(group):
+        item.role = group  # "Chairman: Mr. A  Ruritania"
+    elif group:
+        item.group = group  # "Members: ...", "Secretariat: ..."
     rest = text[end:]
     while rest.strip():
         rest = _take_part(rest, item, ctx)
@@ -202,6 +223,9 @@ def item_records(ctx: Context, items: list[tuple[int, int, PersonItem]],
     out: list[Attendee] = []
     for start, end, item in items:
         deleg = item.delegation or elsewhere.get(_fold(item.person))
+        if item.group and is_secretariat(item.group) and (deleg is None or deleg.kind != "state"):
+            deleg = Delegation(body.name, body.code, "secretariat") if body else \
+                Delegation("", None, "secretariat")  # type: ignore[arg-type]
         if deleg is None and item.office_prefix:
             code = office_body_code(item.office_prefix, ctx)
             deleg = Delegation(code, code, "organization") if code else None
@@ -286,6 +310,7 @@ def person_zone(ctx: Context, heading_block: int,
 
     agenda_starts = {a.char_start for a in ctx.agenda}
     items: list[Placed] = []
+    group: str | None = None
     lines: list[tuple[int, str]] = [first] if first else []
     i = heading_block + 1
     blocks = ctx.doc.blocks
@@ -293,6 +318,8 @@ def person_zone(ctx: Context, heading_block: int,
         if not lines:
             block = blocks[i]
             text = ctx.doc.block_text(block)
+            if block.kind == "table_row":
+                break  # tables are read by ``columns``
             if heading_status(text) or (block.start in agenda_starts and (
                     block.kind != "list_item" or parse_item(text, ctx) is None)):
                 break  # a numbered person taken for an agenda item stays in the list
@@ -314,8 +341,15 @@ def person_zone(ctx: Context, heading_block: int,
             continue
         found = _line_items(ctx, off + raw.find(text[:10]), text)
         if found is None:
-            if not items and text.endswith(":") and len(lines) == 0:
-                continue  # a lead-in line ("The members present were:")
+            if text.endswith(":") and len(text.split()) <= 10:
+                group = text.rstrip(":").strip()  # a lead-in or group line ("Observers:")
+                continue
             return items, i - (1 if lines else 0)
+        for placed in found:
+            placed[2].group = placed[2].group or group
+        if found and found[0][2].group and not _LABEL.match(text):
+            pass
+        elif found and _LABEL.match(text):
+            group = found[0][2].group
         items.extend(found)
     return items, i

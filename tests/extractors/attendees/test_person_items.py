@@ -108,3 +108,56 @@ def test_numbered_list_with_remote_and_the_body_for_persons_without_affiliation(
     assert rows(NUMBERED) == [("LMN-WG", "present", "Clara Voss"),
                               ("SB", "present", "Bruno Ekwueme"),
                               ("LMN-WG", "present", "Aiko Tanabe")]
+
+
+UN_HEADER = """UNITED NATIONS
+
+COMMISSION ON CANAL TOLLS
+
+SUMMARY RECORD OF THE TWELFTH MEETING
+
+Present:
+
+Chairman:      Mr. MBEKI            Botswana
+Rapporteur:    Mrs. HALVORSEN       Norway
+Members:       Mr. TANAKA           Japan
+               Mr. ORTEGA           Uruguay
+
+Representatives of specialized agencies:
+               Mr. LAURENT          World Shipping Organization
+
+Secretariat:   Mr. DIALLO           Director, Tolls Division
+
+ADOPTION OF THE AGENDA
+
+The agenda was adopted.
+"""
+
+
+def test_summary_record_header_with_offices_and_groups(attendees) -> None:
+    got = [(a.delegation_code, a.delegation_kind, a.person, a.role) for a in attendees(UN_HEADER)]
+    assert got == [
+        ("BWA", "state", "MBEKI", "Chairman"),
+        ("NOR", "state", "HALVORSEN", "Rapporteur"),
+        ("JPN", "state", "TANAKA", None),
+        ("URY", "state", "ORTEGA", None),
+        ("WSO", "organization", "LAURENT", None),
+        ("CCT", "secretariat", "DIALLO", "Director"),
+    ]
+
+
+HEADED_LINES = """MINUTES OF THE QUARRY LANE RESIDENTS BOARD
+
+Members present: Mr J Carter (Chairman), Mrs P Evans, Dr S Gupta
+Also present: Ms R Lowe (Clerk)
+Absent with apology: Cllr K Moss, Mr A Reid
+
+1. MINUTES
+The minutes were approved.
+"""
+
+
+def test_present_also_present_and_absent_with_apology_lines(rows) -> None:
+    assert rows(HEADED_LINES) == [("QLRB", "present", "J Carter"), ("QLRB", "present", "P Evans"),
+                                  ("QLRB", "present", "S Gupta"), ("QLRB", "present", "R Lowe"),
+                                  ("QLRB", "apologies", "K Moss"), ("QLRB", "apologies", "A Reid")]
