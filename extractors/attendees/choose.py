@@ -144,16 +144,31 @@ def _read_zone(ctx: Context, i: int, status: str,
     return [], nxt
 
 
-def _read_inline(ctx: Context, block: Block, status: str, off: int) -> list[Attendee]:
+_PIECE = re.compile(r"(?:^|(?<=\n)|(?<=[.;])[ \t]+)"
+                    r"((?:\d+\.?\s+)?([A-Z][^:.\n]{2,40}):[ \t]*)(?=\S)")
+
+
+def _inline_pieces(text: str) -> list[tuple[int, str, str, int]]:
+    """(offset, text, status, list offset) of each list in a block that starts with its own
+    heading ("Present: A, B. In attendance: C" / "Apologies: D" on the next line)."""
+    found = [m for m in _PIECE.finditer(text) if heading_status(m.group(2))]
+    out = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start(1) if k + 1 < len(found) else len(text)
+        piece = text[m.start(1):end].rstrip()
+        out.append((m.start(1), piece, heading_status(m.group(2)) or "", m.end() - m.start(1)))
+    return out
+
+
+def _read_inline(ctx: Context, start: int, text: str, status: str, off: int) -> list[Attendee]:
     """Records of a list written on its heading's line ("Present: A, B and C")."""
-    text = ctx.doc.block_text(block)
-    items = inline_items(ctx, block.start + off, text[off:])
+    items = inline_items(ctx, start + off, text[off:])
     if items:
         return item_records(ctx, items, status)
     segs = segment_line(clean_line(re.sub(r"\band\b", ",", text[off:])), ctx.gaz)
     if not segs:
         return []
-    line = Line(block.start + off, block.end, segs, inline=True)
+    line = Line(start + off, start + len(text), segs, inline=True)
     return group_records(ctx, walk_one_column([line], status))
 
 
@@ -170,9 +185,9 @@ def _from_sections(ctx: Context) -> list[Attendee]:
             out.extend(records)
             i = max(nxt, i + 1)
             continue
-        inline = inline_heading(text)
-        if inline:
-            out.extend(_read_inline(ctx, blocks[i], *inline))
+        if inline_heading(text):
+            for off, piece, status, list_off in _inline_pieces(text):
+                out.extend(_read_inline(ctx, blocks[i].start + off, piece, status, list_off))
             i += 1
             continue
         embedded = _embedded_heading(text)
@@ -199,8 +214,9 @@ def extract_attendees(ctx: Context) -> list[Attendee]:
         attendees += [a for a in from_speaker_bullets(ctx) if a.delegation_code not in known]
     else:
         known = {a.delegation_code for a in attendees}
-        attendees += [a for a in from_text if a.status != "present"
-                      and a.delegation_code not in known]
+        listed = {a.person for a in attendees if a.person}
+        attendees += [a for a in from_text if a.status != "present" and (
+            a.person not in listed if a.person else a.delegation_code not in known)]
     attendees = add_participants(ctx, attendees)
     ctx.attendee_aliases = find_aliases(ctx, attendees)
     return attendees

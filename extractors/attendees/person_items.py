@@ -30,7 +30,7 @@ from extractors.attendees.affiliations import (
 )
 from extractors.attendees.aliases import alias_fits
 from extractors.attendees.lines import clean_line, cue_re, delegation_matches, org_like
-from extractors.attendees.persons import clean_role, honorific_re, particles
+from extractors.attendees.persons import clean_role, honorific_re, particles, plural_titles
 from extractors.context import Context
 from extractors.gazetteer import Delegation
 from models.records import Attendee
@@ -91,8 +91,9 @@ def _name(text: str, ctx: Context) -> int:
     return pos if count else 0
 
 
-def parse_item(text: str, ctx: Context) -> PersonItem | None:
-    """The person an item names, or None where the item is not one person."""
+def parse_item(text: str, ctx: Context, title: str | None = None) -> PersonItem | None:
+    """The person an item names, or None where the item is not one person; ``title`` is a
+    title written once for a whole list ("Councillors A, B and C")."""
     text = clean_line(text).strip().rstrip(".;,").strip()
     if not text or len(text) > 200:
         return None
@@ -109,6 +110,8 @@ def parse_item(text: str, ctx: Context) -> PersonItem | None:
     while (h := honorific_re().match(text)) is not None:
         titles.append(h.group())
         text = text[h.end():].lstrip()
+    if not titles and title:
+        titles.append(title)
     end = _name(text, ctx)
     name = text[:end].strip().rstrip(",")
     words = name.split()
@@ -275,14 +278,18 @@ def _role_sentence(text: str, prev: PersonItem | None) -> str | None:
     return clean_role(m.group(1)) if m else None
 
 
-def _line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
+def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
     """Person items of one line (several where it is a run-in list); None if not a list."""
     lead = _LEAD.match(text)
     if lead:
         off, text = off + lead.end(), text[lead.end():]
-    parts = split_items(text) if re.search(r"[;,]", text) else [(0, text.strip())]
-    whole = parse_item(text, ctx)
-    each = [parse_item(t, ctx) for _, t in parts if not is_crowd(t)]
+    plural = re.match(r"(\S+)\s+(?=[A-Z])", text)
+    title = plural_titles().get(plural.group(1)) if plural else None
+    if plural and title:
+        off, text = off + plural.end(), text[plural.end():]
+    parts = split_items(text) if re.search(r"[;,]|\sand\s", text) else [(0, text.strip())]
+    whole = parse_item(text, ctx, title) if len(parts) == 1 or not title else None
+    each = [parse_item(t, ctx, title) for _, t in parts if not is_crowd(t)]
     split = ";" in text or len(parts) > 2 or (
         len(each) == 2 and each[1] is not None and bool(each[1].honorific or each[1].role))
     if whole is not None and (not split or not all(each)):
@@ -291,7 +298,7 @@ def _line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
     for p_off, part in parts:
         if is_crowd(part):
             continue
-        item = parse_item(part, ctx)
+        item = parse_item(part, ctx, title)
         if item is None:
             return None
         out.append((off + p_off, off + p_off + len(part), item))
@@ -300,7 +307,7 @@ def _line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
 
 def inline_items(ctx: Context, start: int, text: str) -> list[Placed]:
     """Person items of a list written on its heading's line ("Attendance: A (Chair); B")."""
-    return _line_items(ctx, start, text.rstrip()) or []
+    return line_items(ctx, start, text.rstrip()) or []
 
 
 def person_zone(ctx: Context, heading_block: int,
@@ -339,7 +346,7 @@ def person_zone(ctx: Context, heading_block: int,
         if role:
             items[-1][2].role = items[-1][2].role or role
             continue
-        found = _line_items(ctx, off + raw.find(text[:10]), text)
+        found = line_items(ctx, off + raw.find(text[:10]), text)
         if found is None:
             if text.endswith(":") and len(text.split()) <= 10:
                 group = text.rstrip(":").strip()  # a lead-in or group line ("Observers:")

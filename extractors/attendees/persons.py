@@ -38,6 +38,17 @@ def honorific_re() -> re.Pattern[str]:
 
 
 @cache
+def plural_titles() -> dict[str, str]:
+    """Plural title written once before several names ("Councillors") -> its singular."""
+    out: dict[str, str] = {}
+    with open(RESOURCES / "honorifics.tsv", encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh, delimiter="\t"):
+            if len(row) >= 3 and row[1].strip() == "plural":
+                out[row[0].strip()] = row[2].strip()
+    return out
+
+
+@cache
 def role_words() -> frozenset[str]:
     """Words that start a role written straight after a name ("Counsellor", "Intern")."""
     return frozenset(_table().get("role", []))

@@ -12,13 +12,7 @@ from dataclasses import replace
 
 from extractors.attendees.affiliations import unknown_org
 from extractors.attendees.lines import clean_line, cue_re, delegation_matches
-from extractors.attendees.person_items import (
-    PersonItem,
-    is_crowd,
-    item_records,
-    parse_item,
-    split_items,
-)
+from extractors.attendees.person_items import PersonItem, item_records, line_items
 from extractors.attendees.prose_counts import absent_spans
 from extractors.context import Context
 from extractors.gazetteer import Delegation
@@ -92,8 +86,9 @@ def _person_list(ctx: Context, sent: str, cue_start: int, cue_end: int, colon: i
     cue ("attended by the following members: Mr. A (X), Ms. B (Y)")."""
     if colon >= 0:
         part_start, part = colon + 1, sent[colon + 1:]
-    elif re.search(r"\bby\s*$", sent[:cue_end]) or re.match(r"\s+by\b", sent[cue_end:]):
-        by = re.match(r"\s*by\s+(?:the\s+following\s+[^:]*?\s+)?", sent[cue_end:])
+    elif re.search(r"\b(?:by|from)\s*$", sent[:cue_end]) \
+            or re.match(r"\s+(?:by|from)\b", sent[cue_end:]):
+        by = re.match(r"\s*(?:by|from)\s+(?:the\s+following\s+[^:]*?\s+)?", sent[cue_end:])
         part_start = cue_end + (by.end() if by else 0)
         part = sent[part_start:]
     elif status == "present" and "\n" not in sent[:cue_start].strip():
@@ -101,15 +96,8 @@ def _person_list(ctx: Context, sent: str, cue_start: int, cue_end: int, colon: i
     else:
         return []
     part = re.sub(r"[\s.]+$", "", part)
-    items = []
-    for off, text in split_items(part):
-        if is_crowd(text):
-            continue
-        item = parse_item(text, ctx)
-        if item is None:
-            return []
-        items.append((part_start + off, part_start + off + len(text), item))
-    return items
+    lead = len(part) - len(part.lstrip())
+    return line_items(ctx, part_start + lead, part.strip()) or []
 
 
 def from_sentences(ctx: Context) -> list[Attendee]:

@@ -161,3 +161,29 @@ def test_present_also_present_and_absent_with_apology_lines(rows) -> None:
     assert rows(HEADED_LINES) == [("QLRB", "present", "J Carter"), ("QLRB", "present", "P Evans"),
                                   ("QLRB", "present", "S Gupta"), ("QLRB", "present", "R Lowe"),
                                   ("QLRB", "apologies", "K Moss"), ("QLRB", "apologies", "A Reid")]
+
+
+PLURAL_TITLE = """Minutes of the Eastmoor Town Council
+
+Present: Councillors A Smith (Chair), B Jones, Patel and Wright. In attendance: Ms L Hart (Town
+Clerk).
+
+Apologies were received from Cllrs Okoro and Lindgren.
+
+1. Declarations of interest
+None.
+"""
+
+
+def test_a_title_written_once_for_a_list_and_two_lists_in_one_paragraph(attendees) -> None:
+    got = [(a.delegation_code, a.delegation_kind, a.status, a.person, a.honorific, a.role)
+           for a in attendees(PLURAL_TITLE)]
+    assert got == [
+        ("ETC", "organization", "present", "A Smith", "Cllr", "Chair"),
+        ("ETC", "organization", "present", "B Jones", "Cllr", None),
+        ("ETC", "organization", "present", "Patel", "Cllr", None),
+        ("ETC", "organization", "present", "Wright", "Cllr", None),
+        ("ETC", "secretariat", "present", "L Hart", "Ms", "Town Clerk"),
+        ("ETC", "organization", "apologies", "Okoro", "Cllr", None),
+        ("ETC", "organization", "apologies", "Lindgren", "Cllr", None),
+    ]
