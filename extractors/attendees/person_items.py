@@ -137,7 +137,7 @@ def parse_item(text: str, ctx: Context, title: str | None = None) -> PersonItem 
 
 def _take_part(rest: str, item: PersonItem, ctx: Context) -> str | None:
     """Read one part after the name (bracket or separated chunk); the rest, or None."""
-    m = re.match(r"\s*[(\[]([^()\[\]]*)[)\]]", rest)
+    m = re.match(r"\s*[(\[]([^()\[\]]*)(?:[)\]]|$)", rest)  # a bracket cut by a line end
     if m:
         _bracket(m.group(1).strip(), item, ctx)
         return rest[m.end():]
