@@ -95,6 +95,7 @@ def _person_list(ctx: Context, sent: str, cue_start: int, cue_end: int, colon: i
         part_start, part = 0, sent[:cue_start]
     else:
         return []
+    part = re.split(r"\n\s*\n|(?<=[a-z)])\.(?:\s|$)", part)[0]  # the list ends with its sentence
     part = re.sub(r"[\s.]+$", "", part)
     lead = len(part) - len(part.lstrip())
     return line_items(ctx, part_start + lead, part.strip()) or []
