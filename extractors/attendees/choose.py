@@ -30,7 +30,12 @@ from extractors.attendees.lines import (
     segment_line,
 )
 from extractors.attendees.participants import add_participants
-from extractors.attendees.person_items import inline_items, item_records, person_zone
+from extractors.attendees.person_items import (
+    inline_items,
+    item_records,
+    person_zone,
+    split_items,
+)
 from extractors.attendees.prose_counts import from_counts
 from extractors.attendees.prose_lists import from_sentences, sentence_roles
 from extractors.attendees.speaker_bullets import from_speaker_bullets
@@ -165,7 +170,12 @@ def _read_inline(ctx: Context, start: int, text: str, status: str, off: int) -> 
     items = inline_items(ctx, start + off, text[off:])
     if items:
         return item_records(ctx, items, status)
-    segs = segment_line(clean_line(re.sub(r"\band\b", ",", text[off:])), ctx.gaz)
+    segs: list[Segment] = []
+    for _, part in split_items(re.sub(r"\band\b", ",", text[off:])):
+        part_segs = segment_line(clean_line(part), ctx.gaz)
+        if part_segs is None:
+            return []
+        segs.extend(part_segs)
     if not segs:
         return []
     line = Line(start + off, start + len(text), segs, inline=True)
