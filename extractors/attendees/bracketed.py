@@ -82,6 +82,8 @@ def parse_row(off: int, text: str, ctx: Context) -> Row | str | None:
     if head is None:
         return None
     deleg = _head(head, ctx)
+    if deleg is not None and inner is None and is_office(head) and not org_like(head):
+        deleg = None  # an office with nobody beside it is a label
     if deleg is None:
         words = line.split()
         return "label" if len(words) <= 5 and inner is None and not line.endswith(".") else None

@@ -131,7 +131,8 @@ def from_sentences(ctx: Context) -> list[Attendee]:
             if not m:
                 continue
             colon = sent.find(":", m.start())
-            body_off = colon + 1 if colon >= 0 else 0
+            after = re.match(r"\s+(?:by|from)\s+", sent[m.end():])
+            body_off = colon + 1 if colon >= 0 else m.end() + after.end() if after else 0
             if colon >= 0 and sent[body_off:].lstrip(" \t").startswith("\n"):
                 for a, b, d in _line_list(ctx, s_start + body_off, sent[body_off:]):
                     add(d, status, a, b)
