@@ -7,6 +7,7 @@ the reader of its layout family:
 
 - ``columns``: headings with persons beneath, person-first lines, tables, two columns read across
 - ``person_items``: one person per item, with alias, affiliation and role beside the name
+- ``person_tables``: tables of persons with a header row (Name | Organisation | Role)
 - ``bracketed``: "Delegation (J. Roe, A. Moss)" lines, also without a heading
 - ``prose_lists``: delegations named in a running sentence
 - ``participants``: persons the text shows taking part, added to person-less delegations
@@ -36,6 +37,7 @@ from extractors.attendees.person_items import (
     person_zone,
     split_items,
 )
+from extractors.attendees.person_tables import table_records
 from extractors.attendees.prose_counts import from_counts
 from extractors.attendees.prose_lists import from_sentences, sentence_roles
 from extractors.attendees.speaker_bullets import from_speaker_bullets
@@ -105,7 +107,7 @@ def _section_lines(ctx: Context, start_block: int,
                 stop = True
                 break
             if segs:
-                lines.append(Line(off, off + len(raw), segs))
+                lines.append(Line(off, off + len(raw), segs, text=clean_line(raw)))
         if stop:
             break
         i += 1
@@ -134,6 +136,10 @@ def _known_headings(lines: list[Line]) -> bool:
 def _read_zone(ctx: Context, i: int, status: str,
                first: tuple[int, str] | None = None) -> tuple[list[Attendee], int]:
     """Records of the zone headed in block ``i``, and the block after it."""
+    if first is None:
+        records, after = table_records(ctx, i, status)
+        if records:
+            return records, after
     lines, nxt = _section_lines(ctx, i, first)
     raw = ([first] if first else []) + [
         (b.start, ctx.doc.block_text(b)) for b in ctx.doc.blocks[i + 1:max(nxt, i + 1) + 1]]
@@ -165,9 +171,24 @@ def _inline_pieces(text: str) -> list[tuple[int, str, str, int]]:
     return out
 
 
+def _inline_line_items(ctx: Context, start: int, text: str) -> list:
+    """Person items of a list on its heading's line and the lines under it in the same block;
+    none unless every line is a person list."""
+    out = []
+    pos = start
+    for line in text.split("\n"):
+        if line.strip():
+            found = inline_items(ctx, pos, line)
+            if not found:
+                return []
+            out.extend(found)
+        pos += len(line) + 1
+    return out
+
+
 def _read_inline(ctx: Context, start: int, text: str, status: str, off: int) -> list[Attendee]:
     """Records of a list written on its heading's line ("Present: A, B and C")."""
-    items = inline_items(ctx, start + off, text[off:])
+    items = _inline_line_items(ctx, start + off, text[off:])
     if items:
         return item_records(ctx, items, status)
     segs: list[Segment] = []

@@ -9,6 +9,7 @@ the segmented lines of one attendance section into delegation groups.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from extractors.attendees.groups import Column, Group, Line
 from extractors.attendees.lines import Segment, clean_line
@@ -27,7 +28,14 @@ def two_column(lines: list[Line]) -> bool:
              and not seg_kinds(li).startswith("S")]
     if any(len(li.segs) > 4 for li in plain):
         return False
-    return any(re.search(r"[HP].*H", seg_kinds(li)) for li in plain)
+    return any(re.search(r"P.*H", seg_kinds(li)) or _adjacent_headings(li) for li in plain)
+
+
+def _adjacent_headings(line: Line) -> bool:
+    """True where two delegation names stand side by side with no comma between them."""
+    segs = line.segs
+    return any(a.kind == "H" and b.kind == "H" and "," not in line.text[a.end:b.start]
+               and ";" not in line.text[a.end:b.start] for a, b in pairwise(segs))
 
 
 def person_first(lines: list[Line]) -> bool:

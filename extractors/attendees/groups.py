@@ -33,6 +33,7 @@ class Line:
     segs: list[Segment]
     cells: list[list[Segment]] | None = None
     inline: bool = False  # a list written on one line ("Present: A, B and C")
+    text: str = ""  # the line as written (segment offsets are relative to its cleaned form)
 
 
 class Column:

@@ -178,8 +178,11 @@ def _bracket(inner: str, item: PersonItem, ctx: Context) -> None:
                 and sum(c.isupper() for c in part) > 1:
             item.affiliation = part
             item.delegation = item.delegation or Delegation(part, part, "organization")
-        elif item.affiliation is None and org_like(part) and part[0].isupper():
-            _affiliation(part, item, ctx)
+        elif item.affiliation is None and part[0].isupper() and (
+                org_like(part) or re.fullmatch(r"[A-Z][\w'’\-]+", part)):
+            _affiliation(part, item, ctx)  # "(Treasury)", "(Harbour Trust)"
+        elif part[0].isupper():
+            item.role = item.role or clean_role(part)  # "(Harbour Master)"
 
 
 def _affiliation(part: str, item: PersonItem, ctx: Context) -> None:
@@ -283,6 +286,10 @@ def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
     lead = _LEAD.match(text)
     if lead:
         off, text = off + lead.end(), text[lead.end():]
+    label = _LABEL.match(text)
+    owner = ctx.resolve(label.group(1)) if label and not is_secretariat(label.group(1)) else None
+    if label and owner:  # "Ruritania: Mr. A, Ms. B"
+        off, text = off + label.end(), text[label.end():]
     plural = re.match(r"(\S+)\s+(?=[A-Z])", text)
     title = plural_titles().get(plural.group(1)) if plural else None
     if plural and title:
@@ -293,6 +300,7 @@ def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
     split = ";" in text or len(parts) > 2 or (
         len(each) == 2 and each[1] is not None and bool(each[1].honorific or each[1].role))
     if whole is not None and (not split or not all(each)):
+        whole.delegation = whole.delegation or owner
         return [(off, off + len(text), whole)]
     out: list[Placed] = []
     for p_off, part in parts:
@@ -301,6 +309,7 @@ def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
         item = parse_item(part, ctx, title)
         if item is None:
             return None
+        item.delegation = item.delegation or owner
         out.append((off + p_off, off + p_off + len(part), item))
     return out
 

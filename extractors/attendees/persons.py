@@ -83,6 +83,8 @@ def name_end(text: str, pos: int, stops: list[int]) -> tuple[int, int]:
         w_start, word = start + m.start(), m.group()
         if not first and any(s == w_start for s in stops):
             break
+        if not first and "\n" in text[end:w_start]:
+            break  # a name does not run onto the next line
         if re.fullmatch(r"[-–—:(,;|]+.*", word) or (honorific_re().match(word) and not first):
             break
         core = word.rstrip(",;:")
