@@ -181,8 +181,8 @@ def _bracket(inner: str, item: PersonItem, ctx: Context) -> None:
         elif item.affiliation is None and part[0].isupper() and (
                 org_like(part) or re.fullmatch(r"[A-Z][\w'’\-]+", part)):
             _affiliation(part, item, ctx)  # "(Treasury)", "(Harbour Trust)"
-        elif part[0].isupper():
-            item.role = item.role or clean_role(part)  # "(Harbour Master)"
+        elif part[0].isupper() or len(part.split()) > 1:
+            item.role = item.role or clean_role(part)  # "(Harbour Master)", "(alternate for X)"
 
 
 def _affiliation(part: str, item: PersonItem, ctx: Context) -> None:

@@ -14,7 +14,8 @@ from extractors.attendees.lines import cue_re, delegation_matches
 from extractors.context import Context
 from models.records import Attendee
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# a sentence ends after a word of two or more lower-case letters (not after "Mr." or "K.")
+_SENT_SPLIT = re.compile(r"(?<=[a-z0-9)]{2}[.!?])(?<!Mrs\.)(?<!Prof\.)(?<!Cllr\.)\s+(?=[A-Z])")
 _CLAUSE_END = re.compile(r"[,;:.]")
 
 

@@ -18,7 +18,8 @@ from extractors.context import Context
 from extractors.gazetteer import Delegation
 from models.records import Attendee
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# a sentence ends after a word of two or more lower-case letters (not after "Mr." or "K.")
+_SENT_SPLIT = re.compile(r"(?<=[a-z0-9)]{2}[.!?])(?<!Mrs\.)(?<!Prof\.)(?<!Cllr\.)\s+(?=[A-Z])")
 _MORE = re.compile(r"^(?:and|as well as|also)\b.{0,80}:$", re.I)
 
 
@@ -62,6 +63,8 @@ def _line_list(ctx: Context, start: int, body: str) -> list[tuple[int, int, Dele
         pos += len(raw) + 1
         if not line or _MORE.match(line):
             continue
+        if re.match(r"(?:\d+|[IVX]+)\.\s", line):
+            break  # the next numbered section
         deleg = _line_delegation(ctx, line)
         if deleg is None:
             break
@@ -95,10 +98,34 @@ def _person_list(ctx: Context, sent: str, cue_start: int, cue_end: int, colon: i
         part_start, part = 0, sent[:cue_start]
     else:
         return []
-    part = re.split(r"\n\s*\n|(?<=[a-z)])\.(?:\s|$)", part)[0]  # the list ends with its sentence
+    part = re.split(r"\n\s*\n|(?<=[a-z0-9)]{2})(?<!Mrs)(?<!Prof)\.(?:\s|$)", part)[0]
     part = re.sub(r"[\s.]+$", "", part)
     lead = len(part) - len(part.lstrip())
     return line_items(ctx, part_start + lead, part.strip()) or []
+
+
+def sentences(ctx: Context, limit: int) -> list[tuple[int, str]]:
+    """(offset, sentence) of the blocks that start before ``limit``; a sentence never runs
+    from one block into the next."""
+    spans: list[list[int]] = []
+    for block in ctx.doc.blocks:
+        if block.start >= limit:
+            break
+        prev = ctx.doc.text[spans[-1][0]:spans[-1][1]].rstrip() if spans else ""
+        if prev and block.kind == "paragraph" and not re.search(r"[.!?:;]$", prev) \
+                and not re.match(r"\d+\.", ctx.doc.block_text(block)):
+            spans[-1][1] = block.end  # a paragraph broken at a hard line end
+        else:
+            spans.append([block.start, block.end])
+    out = []
+    for start, end in spans:
+        text = ctx.doc.text[start:end]
+        pos = 0
+        for sent in _SENT_SPLIT.split(text):
+            at = text.find(sent, pos)
+            pos = at + len(sent)
+            out.append((start + at, sent))
+    return out
 
 
 def from_sentences(ctx: Context) -> list[Attendee]:
@@ -107,8 +134,7 @@ def from_sentences(ctx: Context) -> list[Attendee]:
     ``prose_counts``."""
     text = ctx.doc.text
     limit = min((a.char_start for a in ctx.agenda), default=min(len(text), 4000))
-    if limit < 200:
-        limit = min(len(text), 4000)
+    limit = max(limit, min(len(text), 3000))  # the opening part, also under a first item
     region = text[:limit]
     leads = cue_re("list_lead")
     out: list[Attendee] = []
@@ -122,10 +148,7 @@ def from_sentences(ctx: Context) -> list[Attendee]:
                             delegation_kind=d.kind, person=None, honorific=None, role=None,
                             status=status, **ctx.provenance(a, b)))
 
-    pos = 0
-    for sent in _SENT_SPLIT.split(region):
-        s_start = region.find(sent, pos)
-        pos = s_start + len(sent)
+    for s_start, sent in sentences(ctx, len(region)):
         for cue, status in cue_re("sentence"):
             m = cue.search(sent)
             if not m:
@@ -133,8 +156,9 @@ def from_sentences(ctx: Context) -> list[Attendee]:
             colon = sent.find(":", m.start())
             after = re.match(r"\s+(?:by|from)\s+", sent[m.end():])
             body_off = colon + 1 if colon >= 0 else m.end() + after.end() if after else 0
-            if colon >= 0 and sent[body_off:].lstrip(" \t").startswith("\n"):
-                for a, b, d in _line_list(ctx, s_start + body_off, sent[body_off:]):
+            if colon >= 0 and not sent[body_off:].strip():
+                rest = text[s_start + body_off:]
+                for a, b, d in _line_list(ctx, s_start + body_off, rest):
                     add(d, status, a, b)
                 break
             persons = _person_list(ctx, sent, m.start(), m.end(), colon, status)

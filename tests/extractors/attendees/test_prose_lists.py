@@ -54,3 +54,18 @@ def test_persons_named_before_the_attendance_verb(attendees) -> None:
     assert ("ALS", "Dario Conti", None) in got  # affiliation written in another list
     assert [p for _, p, _ in got] == ["Irene Falk", "Dario Conti", "Mette Holm"]
     assert got[0][2] == "Chair"
+
+
+BUREAU = (
+    "Report of the Bureau Meeting\n\n"
+    "The meeting was attended by the following members of the Bureau: Mr. A. Tanaka (Japan),"
+    " Ms. B. Osei (Ghana, substitute for Mr. K. Mensah), Mr. C. Dubois (France) and Ms. D. Silva"
+    " (Brazil).\n\n1. Opening\nThe Chair opened the meeting.\n"
+)
+
+
+def test_persons_with_their_state_after_attended_by(attendees) -> None:
+    got = [(a.delegation_code, a.person, a.honorific, a.role) for a in attendees(BUREAU)]
+    assert got == [("JPN", "A. Tanaka", "Mr.", None),
+                   ("GHA", "B. Osei", "Ms.", "substitute for Mr. K. Mensah"),
+                   ("FRA", "C. Dubois", "Mr.", None), ("BRA", "D. Silva", "Ms.", None)]
