@@ -11,8 +11,9 @@ Shapes read (anywhere in the text):
 - "the delegation of Ruritania", "the delegations of A, B and C"        (delegations taking part)
 
 Each becomes an attendee (FORMAT: a person the text shows taking part is an attendee of their
-delegation); a person already listed is not added twice, and a person-less record of the same
-delegation takes the person's name.
+delegation); a person already listed is not added twice, a person-less record of the same
+delegation takes the person's name, and where an attendance list exists a person with no
+delegation is left out.
 """
 
 from __future__ import annotations
@@ -271,6 +272,8 @@ def add_participants(ctx: Context, attendees: list[Attendee]) -> list[Attendee]:
     for p in find_participants(ctx):
         d = p.delegation
         code = d.code if d else None
+        if code is None and attendees:
+            continue  # where a list exists, a person it does not place is left out
         if p.person is None:
             if code and code not in codes:
                 out.append(_record(ctx, p))

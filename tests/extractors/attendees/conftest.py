@@ -25,6 +25,12 @@ def context_of(text: str) -> Context:
 
 
 @pytest.fixture
+def context() -> Callable[[str], Context]:
+    """A context (agenda found) for minutes given as text."""
+    return context_of
+
+
+@pytest.fixture
 def attendees() -> Callable[[str], list[Attendee]]:
     """Attendee records of minutes given as text."""
     return lambda text: extract_attendees(context_of(text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from extractors.attendees.bracketed import find_runs
+
 HEADLESS_FLATTENED = """Report of the 9th Meeting of the Lagoon Standing Committee
 
 Lagoon Standing Committee, Valletta, 4 June 2004
@@ -55,10 +57,6 @@ def test_rows_under_a_heading(rows) -> None:
                             ("GHA", "present", "A. Boateng"), ("RBN", "present", "S. Lopez")]
 
 
-def test_two_rows_are_not_a_list() -> None:
-    from conftest import context_of
-
-    from extractors.attendees.bracketed import find_runs
-
+def test_two_rows_are_not_a_list(context) -> None:
     text = "Austria (K. Huber)\n\nGhana (K. Mensah)\n\nThe meeting opened.\n"
-    assert find_runs(context_of(text)) == []
+    assert find_runs(context(text)) == []
