@@ -30,7 +30,13 @@ from extractors.attendees.affiliations import (
 )
 from extractors.attendees.aliases import alias_fits
 from extractors.attendees.lines import clean_line, cue_re, delegation_matches, org_like
-from extractors.attendees.persons import clean_role, honorific_re, particles, plural_titles
+from extractors.attendees.persons import (
+    clean_role,
+    honorific_re,
+    particles,
+    plural_titles,
+    role_words,
+)
 from extractors.context import Context
 from extractors.gazetteer import Delegation
 from models.records import Attendee
@@ -119,6 +125,9 @@ def parse_item(text: str, ctx: Context, title: str | None = None) -> PersonItem 
         return None
     if (org_like(name) and not (titles and name.isupper())) or ctx.resolve(name):
         return None
+    after = re.match(r"\s+([A-Z][\w\-]*)", text[end:])
+    if not titles and after and after.group(1) in office_words():
+        return None  # "Political Affairs Officer": an office, not a name
     item = PersonItem(name, " ".join(titles) or None, office_prefix=prefix)
     if prefix:
         item.role = prefix
@@ -152,13 +161,19 @@ def _take_part(rest: str, item: PersonItem, ctx: Context) -> str | None:
     if not part:
         return None
     if (dash and item.affiliation) or (is_office(part) and not org_like(part)) \
-            or part[0].islower():
+            or part[0].islower() or _starts_with_office(part):
         item.role = item.role or clean_role(part)
     elif item.affiliation is None:
         _affiliation(part, item, ctx)
     else:
         item.role = item.role or clean_role(part)
     return rest[part_end:]
+
+
+def _starts_with_office(part: str) -> bool:
+    """True for a role phrase ("Deputy Head of Mission", "Programme Specialist")."""
+    first = part.split()[0] if part.split() else ""
+    return first in office_words() or first in role_words()
 
 
 def _bracket(inner: str, item: PersonItem, ctx: Context) -> None:

@@ -14,7 +14,7 @@ from functools import cache
 
 from extractors.attendees.affiliations import body_delegation, is_secretariat, unknown_org
 from extractors.attendees.lines import clean_line, cues, heading_status
-from extractors.attendees.person_items import parse_item
+from extractors.attendees.person_items import line_items
 from extractors.attendees.persons import clean_role
 from extractors.context import Context
 from extractors.gazetteer import Delegation
@@ -45,12 +45,13 @@ def _header(cells: list[str]) -> dict[str, int] | None:
     return cols if "name" in cols and len(cols) >= 2 else None
 
 
-def _person(cell: str, ctx: Context) -> tuple[str, str | None, str | None] | None:
-    """(name, honorific, role written in the cell) of a name cell."""
-    item = parse_item(cell, ctx)
-    if item is None:
-        return None
-    return item.person, item.honorific, item.role
+def _persons(cell: str, ctx: Context) -> list[tuple[str, str | None, str | None]]:
+    """(name, honorific, role written in the cell) of each person a name cell lists
+    ("Ms. A, Counsellor; Mr. B, Adviser")."""
+    if not cell.strip():
+        return []
+    items = line_items(ctx, 0, cell.strip()) or []
+    return [(item.person, item.honorific, item.role) for _, _, item in items]
 
 
 def table_records(ctx: Context, heading_block: int, status: str) -> tuple[list[Attendee], int]:
@@ -74,22 +75,24 @@ def table_records(ctx: Context, heading_block: int, status: str) -> tuple[list[A
             continue  # the Markdown rule under the header
         get = {k: (cells[v] if v < len(cells) else "") for k, v in cols.items()}
         row_status = heading_status(get.get("status", "")) or status
-        person = _person(get["name"], ctx) if get.get("name") else None
+        persons = _persons(get.get("name", ""), ctx)
         deleg = _affiliation(ctx, get.get("affiliation", ""))
-        role = clean_role(get.get("role", "")) if get.get("role") else None
-        role = role or (person[2] if person else None)
-        if deleg is None:
-            kind = "secretariat" if role and is_secretariat(role) else "organization"
-            deleg = Delegation(body.name, body.code, kind) if body else None
-        if person is None and (deleg is None or not get.get("affiliation")):
-            continue
+        col_role = clean_role(get.get("role", "")) if get.get("role") else None
         block = blocks[i - 1]
-        out.append(Attendee(doc_id=ctx.doc_id, delegation=deleg.name if deleg else "",
-                            delegation_code=deleg.code if deleg else None,
-                            delegation_kind=deleg.kind if deleg else None,
-                            person=person[0] if person else None,
-                            honorific=person[1] if person else None, role=role,
-                            status=row_status, **ctx.provenance(block.start, block.end)))
+        for person in persons or [None]:
+            role = col_role or (person[2] if person else None)
+            d = deleg
+            if d is None:
+                kind = "secretariat" if role and is_secretariat(role) else "organization"
+                d = Delegation(body.name, body.code, kind) if body else None
+            if person is None and (d is None or not get.get("affiliation")):
+                continue
+            out.append(Attendee(doc_id=ctx.doc_id, delegation=d.name if d else "",
+                                delegation_code=d.code if d else None,
+                                delegation_kind=d.kind if d else None,
+                                person=person[0] if person else None,
+                                honorific=person[1] if person else None, role=role,
+                                status=row_status, **ctx.provenance(block.start, block.end)))
     return out, i
 
 
