@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from extractors.attendees.affiliations import (
     body_delegation,
     is_office,
+    is_secretariat,
     office_words,
     unknown_org,
 )
@@ -258,9 +259,39 @@ def _delegations_of(ctx: Context) -> list[Participant]:
     return out
 
 
+_TITLED = re.compile(r"(?<![\w.])([A-Z][A-Za-z&\-]{1,9})\s+((?:[A-Z][\w\-]*\s+){2,7})")
+_OFFICE_EXTRA = {"General", "Executive", "Deputy", "Vice", "Assistant", "Acting", "Permanent"}
+
+
+def _titled(ctx: Context) -> list[Participant]:
+    """ "<Organization> <office> <Name> <verb>": "UNEP Executive Director Ana Roe said"."""
+    text = ctx.doc.text
+    out = []
+    for m in _TITLED.finditer(text):
+        words = m.group(2).split()
+        k = 0
+        while k < len(words) and all(part in office_words() or part in _OFFICE_EXTRA
+                                     for part in words[k].split("-")):
+            k += 1  # office words, also joined ("Director-General")
+        name = words[k:]
+        if not k or not 2 <= len(name) <= 4 or not _acceptable(" ".join(name), None) \
+                or name[0] in ("The", "A", "An", "This") or not _speaks(text[m.end():]):
+            continue
+        org = ctx.resolve(m.group(1))
+        if org is None and not m.group(1).isupper():
+            continue
+        org = org or unknown_org(m.group(1), ctx=ctx)
+        office = " ".join(words[:k])
+        kind = "secretariat" if is_secretariat(office) else org.kind
+        start = m.start(2) + m.group(2).index(name[0], len(" ".join(words[:k])))
+        out.append(Participant(start, start + len(" ".join(name)), " ".join(name), None,
+                               Delegation(org.name, org.code, kind), office))
+    return out
+
+
 def find_participants(ctx: Context) -> list[Participant]:
     """Persons and delegations the text shows taking part, in document order."""
-    found = _header_chairs(ctx) + _mentions(ctx) + _delegations_of(ctx)
+    found = _header_chairs(ctx) + _titled(ctx) + _mentions(ctx) + _delegations_of(ctx)
     return sorted(found, key=lambda p: p.start)
 
 

@@ -51,3 +51,18 @@ def test_members_of_a_body_shown_acting(attendees) -> None:
     got = [(a.delegation_code, a.person, a.role) for a in attendees(BODY_MEMBERS)]
     assert got == [("CPMW", "Adeyemi", "Chairperson"), ("CPMW", "Rossi", "Rapporteur"),
                    ("CPMW", "Kovacs", None)]
+
+
+TITLED = """Record of the regular meeting of the Council
+
+The meeting was chaired by Ambassador Lina Berg, Permanent Representative of Sweden.
+WHO Director-General Anil Mehta presented the annual report. The delegation of Chile
+thanked him. The President Of The Council closed the meeting.
+"""
+
+
+def test_an_organization_office_and_name_before_a_verb(attendees) -> None:
+    got = [(a.delegation_code, a.delegation_kind, a.person, a.role) for a in attendees(TITLED)]
+    assert got == [("SWE", "state", "Lina Berg", "Permanent Representative of Sweden"),
+                   ("WHO", "organization", "Anil Mehta", "Director-General"),
+                   ("CHL", "state", None, None)]
