@@ -138,6 +138,11 @@ _BODY_LINE = re.compile(
     rf"|of|the|and|all))*)?)$", re.I)
 
 
+_BODY_BEFORE_MEETING = re.compile(
+    rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?(?:{_BODY_HEADS})(?:\s+(?:of|on|for)\s+(?:the\s+)?"
+    rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|and|of))*?)?)\s+(?:meeting|minutes)\b", re.I)
+
+
 def _cased(match: str) -> bool:
     words = [w for w in match.split() if w[0].isalpha() and w.lower() not in _LINKS.split("|")]
     return bool(words) and all(w[0].isupper() for w in words)
@@ -156,6 +161,10 @@ def body_delegation(ctx: Context) -> Delegation | None:
         line = re.sub(r"[*#_]+", "", line).strip()
         m = _BODY_LINE.match(line)
         if m and _cased(m.group(1)):
+            return _body(m.group(1).strip(), ctx)
+    for line in head.splitlines():
+        m = _BODY_BEFORE_MEETING.match(re.sub(r"[*#_]+", "", line).strip())
+        if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
             return _body(m.group(1).strip(), ctx)
     for line in head.splitlines():
         m = _ACRONYM_TITLE.match(re.sub(r"[*#_]+", "", line).strip())

@@ -310,6 +310,10 @@ def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
     if plural and title:
         off, text = off + plural.end(), text[plural.end():]
     parts = split_items(text) if re.search(r"[;,]|\sand\s", text) else [(0, text.strip())]
+    if title and ";" in text:  # "Cllrs A, B; Mrs C": the names under the title split again
+        parts = [(p_off + o, t) for p_off, part in parts
+                 for o, t in (split_items(part.replace(";", ",")) if parse_item(part, ctx, title)
+                              is None or "," in part else [(0, part)])]
     whole = parse_item(text, ctx, title) if len(parts) == 1 or not title else None
     each = [parse_item(t, ctx, title) for _, t in parts if not is_crowd(t)]
     split = ";" in text or len(parts) > 2 or (

@@ -54,6 +54,20 @@ def _persons(cell: str, ctx: Context) -> list[tuple[str, str | None, str | None]
     return [(item.person, item.honorific, item.role) for _, _, item in items]
 
 
+def _person_rows(ctx: Context, i: int) -> bool:
+    """True where the table starting at block ``i`` has a person in the first cell of each of
+    its first rows (two at least)."""
+    seen = 0
+    while (cells := _cells(ctx, i)) is not None and seen < 3:
+        i += 1
+        if all(re.fullmatch(r"[-:\s]*", c) for c in cells):
+            continue
+        if not cells or ctx.resolve(cells[0]) or not _persons(cells[0], ctx):
+            return False
+        seen += 1
+    return seen >= 2
+
+
 def table_records(ctx: Context, heading_block: int, status: str) -> tuple[list[Attendee], int]:
     """Records of a person table under the heading in block ``heading_block``, and the block
     after the table; no records where the table has no recognised header."""
@@ -64,6 +78,9 @@ def table_records(ctx: Context, heading_block: int, status: str) -> tuple[list[A
         i += 1  # a lead-in sentence between the heading and the table
     header = _cells(ctx, i) if i < len(blocks) else None
     cols = _header(header) if header else None
+    if cols is None and header and _person_rows(ctx, i):
+        cols = {"name": 0, "affiliation": 1, "role": 2}  # no header: name, affiliation, role
+        i -= 1  # the first row is a person
     if cols is None:
         return [], heading_block + 1
     body = body_delegation(ctx)

@@ -184,3 +184,22 @@ def test_a_title_written_once_for_a_list_and_two_lists_in_one_paragraph(attendee
         ("ETC", "organization", "apologies", "Okoro", "Cllr", None),
         ("ETC", "organization", "apologies", "Lindgren", "Cllr", None),
     ]
+
+
+DASHES = """Board of Trustees meeting, 4 March 2021
+
+Those present: Cllrs. Smith, Jones; Mrs Brown (Clerk)
+
+Apologies for absence were received from Councillors Patel and Wood.
+
+Absent:
+- Ann Kay – Treasurer
+
+1. Welcome
+"""
+
+
+def test_title_over_a_semicolon_list_apologies_sentence_and_body_before_meeting(rows) -> None:
+    assert rows(DASHES) == [("BT", "present", "Smith"), ("BT", "present", "Jones"),
+                            ("BT", "present", "Brown"), ("BT", "absent", "Ann Kay"),
+                            ("BT", "apologies", "Patel"), ("BT", "apologies", "Wood")]

@@ -45,3 +45,23 @@ def test_name_organisation_role_columns(attendees) -> None:
 def test_attendance_written_in_a_column(rows) -> None:
     assert rows(STATUS_COLUMN) == [("UVF", "present", "Lea Brandt"),
                                    ("LVF", "apologies", "Omar Said")]
+
+
+NO_HEADER = """# Seed Bank Working Group
+
+## Attendees
+
+| Jane Doe | Water Agency (WA) | Chair |
+|---|---|---|
+| John Roe | Transport Office | |
+| Sam Poe | WA | Secretary |
+
+## 1. Actions
+JD reviewed the actions.
+"""
+
+
+def test_a_table_without_header_whose_rows_start_with_a_person(attendees) -> None:
+    got = [(a.delegation_code, a.person, a.role) for a in attendees(NO_HEADER)]
+    assert got == [("WA", "Jane Doe", "Chair"), ("TO", "John Roe", None),
+                   ("WA", "Sam Poe", "Secretary")]
