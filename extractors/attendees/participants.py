@@ -13,7 +13,7 @@ Shapes read (anywhere in the text):
 Each becomes an attendee (FORMAT: a person the text shows taking part is an attendee of their
 delegation); a person already listed is not added twice, a person-less record of the same
 delegation takes the person's name, and where an attendance list exists a person with no
-delegation is left out.
+delegation written is left out.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ class Participant:
     honorific: str | None
     delegation: Delegation | None
     role: str | None = None
+    by_body: bool = False  # the delegation is the body's only because none is written
 
 
 def _fold(text: str) -> str:
@@ -212,9 +213,10 @@ def _mentions(ctx: Context) -> list[Participant]:
         if honorific is None and text[end:end + 3].lstrip().startswith("(") \
                 and not acting:
             continue  # a bare name with brackets must be shown acting
-        if deleg is None and body is not None:
+        by_body = deleg is None and body is not None
+        if by_body:
             deleg = body
-        out.append(Participant(start, end, name, honorific, deleg, role))
+        out.append(Participant(start, end, name, honorific, deleg, role, by_body))
     return out
 
 
@@ -234,9 +236,9 @@ def _header_chairs(ctx: Context) -> list[Participant]:
             continue
         p = persons[0]
         deleg, _, _, _ = _link(ctx, rest, p.end)
-        deleg = deleg or body_delegation(ctx)
+        body = body_delegation(ctx) if deleg is None else None
         out.append(Participant(m.start("rest") + p.start, m.start("rest") + p.end, p.name,
-                               p.honorific, deleg, label))
+                               p.honorific, deleg or body, label, body is not None))
     return out
 
 
@@ -303,7 +305,7 @@ def add_participants(ctx: Context, attendees: list[Attendee]) -> list[Attendee]:
     for p in find_participants(ctx):
         d = p.delegation
         code = d.code if d else None
-        if code is None and attendees:
+        if (code is None or p.by_body) and attendees:
             continue  # where a list exists, a person it does not place is left out
         if p.person is None:
             if code and code not in codes:

@@ -96,6 +96,9 @@ def _person_list(ctx: Context, sent: str, cue_start: int, cue_end: int, colon: i
         part = sent[part_start:]
     elif status == "present" and "\n" not in sent[:cue_start].strip():
         part_start, part = 0, sent[:cue_start]
+        bare = re.sub(r"\s*\([^()]*\)", "", part)
+        if re.search(r"(?<![,;]\s)\b(?!and\b)[a-z]{3,}", re.sub(r"^\W+", "", bare)):
+            return []  # the subject holds more than names ("Mr. A proposed that ...")
     else:
         return []
     part = re.split(r"\n\s*\n|(?<=[a-z0-9)]{2})(?<!Mrs)(?<!Prof)\.(?:\s|$)", part)[0]
