@@ -7,6 +7,7 @@ the reader of its layout family:
 
 - ``columns``: headings with persons beneath, person-first lines, tables, two columns read across
 - ``person_items``: one person per item, with alias, affiliation and role beside the name
+  (``person_records`` gives each its delegation)
 - ``person_tables``: tables of persons with a header row (Name | Organisation | Role)
 - ``bracketed``: "Delegation (J. Roe, A. Moss)" lines, also without a heading
 - ``prose_lists``: delegations named in a running sentence
@@ -31,12 +32,8 @@ from extractors.attendees.lines import (
     segment_line,
 )
 from extractors.attendees.participants import add_participants
-from extractors.attendees.person_items import (
-    inline_items,
-    item_records,
-    person_zone,
-    split_items,
-)
+from extractors.attendees.person_items import inline_items, person_zone, split_items
+from extractors.attendees.person_records import item_records
 from extractors.attendees.person_tables import table_records
 from extractors.attendees.prose_counts import from_counts
 from extractors.attendees.prose_lists import from_sentences, sentence_roles

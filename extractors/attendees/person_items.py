@@ -16,20 +16,23 @@ brackets beside a name ("(JR)") are kept for speaker resolution (see ``aliases``
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from extractors.attendees.affiliations import (
-    body_delegation,
     is_attendance_mode,
     is_office,
     is_secretariat,
     name_code,
-    office_body_code,
     office_words,
 )
 from extractors.attendees.aliases import alias_fits
-from extractors.attendees.lines import clean_line, cue_re, delegation_matches, org_like
+from extractors.attendees.lines import (
+    clean_line,
+    cue_re,
+    delegation_matches,
+    heading_status,
+    org_like,
+)
 from extractors.attendees.persons import (
     clean_role,
     honorific_re,
@@ -39,7 +42,6 @@ from extractors.attendees.persons import (
 )
 from extractors.context import Context
 from extractors.gazetteer import Delegation
-from models.records import Attendee
 
 _NAME_TOKEN = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ]\.(?:-?[A-ZÀ-ÖØ-Þ]\.)*|[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?|[A-ZÀ-ÖØ-Þ])(?=[\s,;()\[\]–-]|$)")
@@ -235,53 +237,6 @@ def is_crowd(text: str) -> bool:
     return any(p.search(clean_line(text)) for p, _ in cue_re("crowd"))
 
 
-def item_records(ctx: Context, items: list[tuple[int, int, PersonItem]],
-                 status: str) -> list[Attendee]:
-    """Attendee records for parsed person items (offsets are absolute)."""
-    body = body_delegation(ctx)
-    elsewhere = affiliations_elsewhere(ctx) if any(i.delegation is None for *_, i in items) \
-        else {}
-    out: list[Attendee] = []
-    for start, end, item in items:
-        deleg = item.delegation or elsewhere.get(_fold(item.person))
-        if item.group and is_secretariat(item.group) and (deleg is None or deleg.kind != "state"):
-            deleg = Delegation(body.name, body.code, "secretariat") if body else \
-                Delegation("", None, "secretariat")  # type: ignore[arg-type]
-        if deleg is None and item.office_prefix:
-            code = office_body_code(item.office_prefix, ctx)
-            deleg = Delegation(code, code, "organization") if code else None
-        if deleg is None:
-            kind = "secretariat" if item.role and is_secretariat(item.role) else "organization"
-            deleg = Delegation(body.name, body.code, kind) if body else \
-                Delegation("", None, kind)  # type: ignore[arg-type]
-        out.append(Attendee(doc_id=ctx.doc_id, delegation=deleg.name,
-                            delegation_code=deleg.code, delegation_kind=deleg.kind,
-                            person=item.person, honorific=item.honorific, role=item.role,
-                            status=status, **ctx.provenance(start, end)))
-    return out
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
-
-
-def affiliations_elsewhere(ctx: Context) -> dict[str, Delegation]:
-    """Folded person name -> the affiliation written beside that person in any list line of
-    the document (a person listed twice, once with an affiliation)."""
-    out: dict[str, Delegation] = {}
-    for block in ctx.doc.blocks:
-        text = ctx.doc.block_text(block)
-        if len(text) > 200 or text.count(",") > 2 or ("(" not in text and "," not in text):
-            continue
-        item = parse_item(text, ctx)
-        if item is not None and item.delegation is not None and item.affiliation \
-                and (org_like(item.affiliation) or "(" in item.affiliation
-                     or "[" in item.affiliation):
-            out.setdefault(_fold(item.person), item.delegation)
-    return out
-
-
 Placed = tuple[int, int, PersonItem]
 _LEAD = re.compile(r"^(?:.{0,80}\b(?:were|are|was|is)\s*:|(?:apologies|regrets)\s+(?:were\s+|had\s+"
                    r"been\s+)?(?:received|sent|submitted|given)\s+(?:from|by)\s+)\s*", re.I)
@@ -341,8 +296,6 @@ def inline_items(ctx: Context, start: int, text: str) -> list[Placed]:
 def person_zone(ctx: Context, heading_block: int,
                 first: tuple[int, str] | None = None) -> tuple[list[Placed], int]:
     """Person items listed under the heading in block ``heading_block``, and the next block."""
-    from extractors.attendees.lines import heading_status
-
     agenda_starts = {a.char_start for a in ctx.agenda}
     items: list[Placed] = []
     group: str | None = None

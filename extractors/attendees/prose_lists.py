@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from extractors.attendees.affiliations import unknown_org
 from extractors.attendees.lines import clean_line, cue_re, delegation_matches
-from extractors.attendees.person_items import PersonItem, item_records, line_items
+from extractors.attendees.person_items import PersonItem, line_items
+from extractors.attendees.person_records import item_records
 from extractors.attendees.prose_counts import absent_spans
 from extractors.context import Context
 from extractors.gazetteer import Delegation
