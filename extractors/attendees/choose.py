@@ -243,8 +243,8 @@ def extract_attendees(ctx: Context) -> list[Attendee]:
     else:
         known = {a.delegation_code for a in attendees}
         listed = {a.person for a in attendees if a.person}
-        attendees += [a for a in from_text if a.status != "present" and (
-            a.person not in listed if a.person else a.delegation_code not in known)]
-    attendees = add_participants(ctx, attendees)
+        attendees += [a for a in from_text if a.person not in listed if a.person
+                      or (a.status != "present" and a.delegation_code not in known)]
+    attendees = sorted(add_participants(ctx, attendees), key=lambda a: a.char_start)
     ctx.attendee_aliases = find_aliases(ctx, attendees)
     return attendees

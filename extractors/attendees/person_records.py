@@ -12,7 +12,7 @@ import unicodedata
 
 from extractors.attendees.affiliations import body_delegation, is_secretariat, office_body_code
 from extractors.attendees.lines import org_like
-from extractors.attendees.person_items import PersonItem, parse_item
+from extractors.attendees.person_items import PersonItem, line_items
 from extractors.context import Context
 from extractors.gazetteer import Delegation
 from models.records import Attendee
@@ -57,7 +57,8 @@ def affiliations_elsewhere(ctx: Context) -> dict[str, Delegation]:
         text = ctx.doc.block_text(block)
         if len(text) > 200 or text.count(",") > 2 or ("(" not in text and "," not in text):
             continue
-        item = parse_item(text, ctx)
+        items = line_items(ctx, block.start, text)
+        item = items[0][2] if items and len(items) == 1 else None
         if item is not None and item.delegation is not None and item.affiliation \
                 and (org_like(item.affiliation) or "(" in item.affiliation
                      or "[" in item.affiliation):

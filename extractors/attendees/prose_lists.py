@@ -90,9 +90,10 @@ def _person_list(ctx: Context, sent: str, cue_start: int, cue_end: int, colon: i
     cue ("attended by the following members: Mr. A (X), Ms. B (Y)")."""
     if colon >= 0:
         part_start, part = colon + 1, sent[colon + 1:]
-    elif re.search(r"\b(?:by|from)\s*$", sent[:cue_end]) \
-            or re.match(r"\s+(?:by|from)\b", sent[cue_end:]):
-        by = re.match(r"\s*(?:by|from)\s+(?:the\s+following\s+[^:]*?\s+)?", sent[cue_end:])
+    elif re.search(r"\b(?:by|from|were|was)\s*$", sent[:cue_end]) \
+            or re.match(r"\s+(?:by|from|were|was)\b", sent[cue_end:]):
+        by = re.match(r"\s*(?:by|from|were|was)\s+(?:the\s+following\s+[^:]*?\s+)?",
+                      sent[cue_end:])
         part_start = cue_end + (by.end() if by else 0)
         part = sent[part_start:]
     elif status == "present" and "\n" not in sent[:cue_start].strip():
@@ -158,7 +159,7 @@ def from_sentences(ctx: Context) -> list[Attendee]:
             if not m:
                 continue
             colon = sent.find(":", m.start())
-            after = re.match(r"\s+(?:by|from)\s+", sent[m.end():])
+            after = re.match(r"\s+(?:by|from|were|was)\s+", sent[m.end():])
             body_off = colon + 1 if colon >= 0 else m.end() + after.end() if after else 0
             if colon >= 0 and not sent[body_off:].strip():
                 rest = text[s_start + body_off:]

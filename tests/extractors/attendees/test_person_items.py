@@ -201,5 +201,5 @@ Absent:
 
 def test_title_over_a_semicolon_list_apologies_sentence_and_body_before_meeting(rows) -> None:
     assert rows(DASHES) == [("BT", "present", "Smith"), ("BT", "present", "Jones"),
-                            ("BT", "present", "Brown"), ("BT", "absent", "Ann Kay"),
-                            ("BT", "apologies", "Patel"), ("BT", "apologies", "Wood")]
+                            ("BT", "present", "Brown"), ("BT", "apologies", "Patel"),
+                            ("BT", "apologies", "Wood"), ("BT", "absent", "Ann Kay")]
