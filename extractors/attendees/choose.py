@@ -1,17 +1,23 @@
 """Attendance zones and the reader for each: the entry point of the attendees package.
 
 A zone is a block holding an attendance heading ("Present:", "Apologies", "Not present") with
-the lines under it, a heading with its list on the same line ("Present: A, B and C"), or a
-sentence that introduces a list ("The following States participated: ..."). Each zone goes to
-the reader of its layout family:
+the lines under it, a heading with its list on the same line ("Present: A, B and C"), a heading
+run into a paragraph ("... 1. Present: A ..."), a headless run of "Delegation (persons)" lines,
+or a sentence that introduces a list ("The following States participated: ..."). Each goes to
+the reader of its layout family, one module each:
 
-- ``columns``: headings with persons beneath, person-first lines, tables, two columns read across
-- ``person_items``: one person per item, with alias, affiliation and role beside the name
-  (``person_records`` gives each its delegation)
 - ``person_tables``: tables of persons with a header row (Name | Organisation | Role)
 - ``bracketed``: "Delegation (J. Roe, A. Moss)" lines, also without a heading
-- ``prose_lists``: delegations named in a running sentence
-- ``participants``: persons the text shows taking part, added to person-less delegations
+- ``person_items``: one person per item, with alias, affiliation and role beside the name
+  (``person_records`` gives each its delegation); chosen where it reads more persons than
+- ``columns``: headings with persons beneath, person-first lines, tables, two columns read across
+- ``prose_lists``: delegations or persons named in an attendance sentence, or listed after it
+- ``prose_counts``: absentees named beside a count ("15 of the 17 members, A being absent")
+- ``speaker_bullets``: delegations listed under a sentence introducing speakers
+- ``participants``: persons the text shows taking part, and a record header's chair
+
+``affiliations`` derives codes from what the document writes; ``aliases`` maps initials in
+brackets beside a listed person to that attendee (``Context.attendee_aliases``).
 """
 
 from __future__ import annotations
@@ -229,6 +235,14 @@ def _from_sections(ctx: Context) -> list[Attendee]:
     return out
 
 
+def _adds_to_list(record: Attendee, listed: set[str], known: set[str | None]) -> bool:
+    """Beside an attendance list, prose adds persons not listed and delegations whose
+    absence or apologies the list does not give."""
+    if record.person:
+        return record.person not in listed
+    return record.status != "present" and record.delegation_code not in known
+
+
 def extract_attendees(ctx: Context) -> list[Attendee]:
     """Return the attendees in document order."""
     attendees = _from_sections(ctx)
@@ -243,8 +257,7 @@ def extract_attendees(ctx: Context) -> list[Attendee]:
     else:
         known = {a.delegation_code for a in attendees}
         listed = {a.person for a in attendees if a.person}
-        attendees += [a for a in from_text if a.person not in listed if a.person
-                      or (a.status != "present" and a.delegation_code not in known)]
+        attendees += [a for a in from_text if _adds_to_list(a, listed, known)]
     attendees = sorted(add_participants(ctx, attendees), key=lambda a: a.char_start)
     ctx.attendee_aliases = find_aliases(ctx, attendees)
     return attendees
