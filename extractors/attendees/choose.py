@@ -158,19 +158,22 @@ def _read_zone(ctx: Context, i: int, status: str,
     return [], nxt
 
 
-_PIECE = re.compile(r"(?:^|(?<=\n)|(?<=[.;])[ \t]+)"
-                    r"((?:\d+\.?\s+)?([A-Z][^:.\n]{2,40}):[ \t]*)(?=\S)")
+_PIECE = re.compile(r"((?:\d+\.?\s+)?([A-Z][^:.\n]{2,40})):[ \t]*(?=\S)")
 
 
 def _inline_pieces(text: str) -> list[tuple[int, str, str, int]]:
     """(offset, text, status, list offset) of each list in a block that starts with its own
-    heading ("Present: A, B. In attendance: C" / "Apologies: D" on the next line)."""
-    found = [m for m in _PIECE.finditer(text) if heading_status(m.group(2))]
+    heading ("Present: A, B. In attendance: C", "... (Ward) Absent: D" run onto one line)."""
+    starts = [0] + [m.end() for m in re.finditer(r"(?:\n|[ \t]+)(?=[A-Z0-9])", text)]
+    found = []
+    for pos in starts:
+        m = _PIECE.match(text, pos)
+        if m and (not found or pos >= found[-1][1]) and heading_status(m.group(2)):
+            found.append((pos, m.end(), heading_status(m.group(2)) or ""))
     out = []
-    for k, m in enumerate(found):
-        end = found[k + 1].start(1) if k + 1 < len(found) else len(text)
-        piece = text[m.start(1):end].rstrip()
-        out.append((m.start(1), piece, heading_status(m.group(2)) or "", m.end() - m.start(1)))
+    for k, (pos, list_at, status) in enumerate(found):
+        end = found[k + 1][0] if k + 1 < len(found) else len(text)
+        out.append((pos, text[pos:end].rstrip(), status, list_at - pos))
     return out
 
 

@@ -203,3 +203,20 @@ def test_title_over_a_semicolon_list_apologies_sentence_and_body_before_meeting(
     assert rows(DASHES) == [("BT", "present", "Smith"), ("BT", "present", "Jones"),
                             ("BT", "present", "Brown"), ("BT", "apologies", "Patel"),
                             ("BT", "apologies", "Wood"), ("BT", "absent", "Ann Kay")]
+
+
+WARDS = """Minutes of the Southvale Borough Council Licensing Committee
+
+Present: Cllr J Smith (Northgate Ward) (Chair), Cllr P Evans (Eastfield Ward)
+Absent without apology: Cllr R King (Westcott Ward)
+Officers in attendance: Tom Fox (Licensing Manager)
+
+1. Declarations
+"""
+
+
+def test_wards_beside_councillors_and_headings_run_onto_one_line(attendees) -> None:
+    got = [(a.delegation_code, a.status, a.person, a.role) for a in attendees(WARDS)]
+    assert got == [("NW", "present", "J Smith", "Chair"), ("EW", "present", "P Evans", None),
+                   ("WW", "absent", "R King", None),
+                   ("SBC", "present", "Tom Fox", "Licensing Manager")]
