@@ -1,0 +1,121 @@
+"""Tables of persons: one row per person, columns named by a header row.
+
+| Name | Organisation | Role |        (header words come from ``attendance_headings.jsonl``)
+| Jane Roe | Harbour Trust (HT) | Chair |
+
+The header tells which cell holds the name, the affiliation, the role and, where present, the
+attendance ("Present" / "Apologies"). A row without a name is its affiliation's record.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.attendees.affiliations import body_delegation, is_secretariat, unknown_org
+from extractors.attendees.lines import clean_line, cues, heading_status
+from extractors.attendees.person_items import line_items
+from extractors.attendees.persons import clean_role
+from extractors.context import Context
+from extractors.gazetteer import Delegation
+from models.records import Attendee
+
+
+@cache
+def _column_words() -> dict[str, str]:
+    return {w: c["column"] for c in cues() if c["kind"] == "table_column" for w in c["words"]}
+
+
+def _cells(ctx: Context, i: int) -> list[str] | None:
+    block = ctx.doc.blocks[i]
+    if block.kind == "table_row" and block.cells:
+        return [clean_line(ctx.doc.text[a:b]) for a, b in block.cells]
+    text = ctx.doc.block_text(block)
+    if text.count("|") >= 2:
+        return [clean_line(c) for c in text.strip().strip("|").split("|")]
+    return None
+
+
+def _header(cells: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for k, cell in enumerate(cells):
+        column = _column_words().get(cell.strip().lower().rstrip(":"))
+        if column and column not in cols:
+            cols[column] = k
+    return cols if "name" in cols and len(cols) >= 2 else None
+
+
+def _persons(cell: str, ctx: Context) -> list[tuple[str, str | None, str | None]]:
+    """(name, honorific, role written in the cell) of each person a name cell lists
+    ("Ms. A, Counsellor; Mr. B, Adviser")."""
+    if not cell.strip():
+        return []
+    items = line_items(ctx, 0, cell.strip()) or []
+    return [(item.person, item.honorific, item.role) for _, _, item in items]
+
+
+def _person_rows(ctx: Context, i: int) -> bool:
+    """True where the table starting at block ``i`` has a person in the first cell of each of
+    its first rows (two at least)."""
+    seen = 0
+    while (cells := _cells(ctx, i)) is not None and seen < 3:
+        i += 1
+        if all(re.fullmatch(r"[-:\s]*", c) for c in cells):
+            continue
+        if not cells or ctx.resolve(cells[0]) or not _persons(cells[0], ctx):
+            return False
+        seen += 1
+    return seen >= 2
+
+
+def table_records(ctx: Context, heading_block: int, status: str) -> tuple[list[Attendee], int]:
+    """Records of a person table under the heading in block ``heading_block``, and the block
+    after the table; no records where the table has no recognised header."""
+    i = heading_block + 1
+    blocks = ctx.doc.blocks
+    while i < min(len(blocks), heading_block + 3) and _cells(ctx, i) is None \
+            and not heading_status(ctx.doc.block_text(blocks[i])) and blocks[i].kind != "heading":
+        i += 1  # a lead-in sentence between the heading and the table
+    header = _cells(ctx, i) if i < len(blocks) else None
+    cols = _header(header) if header else None
+    if cols is None and header and _person_rows(ctx, i):
+        cols = {"name": 0, "affiliation": 1, "role": 2}  # no header: name, affiliation, role
+        i -= 1  # the first row is a person
+    if cols is None:
+        return [], heading_block + 1
+    body = body_delegation(ctx)
+    out: list[Attendee] = []
+    i += 1
+    while i < len(blocks) and (cells := _cells(ctx, i)) is not None:
+        i += 1
+        if all(re.fullmatch(r"[-:\s]*", c) for c in cells):
+            continue  # the Markdown rule under the header
+        get = {k: (cells[v] if v < len(cells) else "") for k, v in cols.items()}
+        row_status = heading_status(get.get("status", "")) or status
+        persons = _persons(get.get("name", ""), ctx)
+        deleg = _affiliation(ctx, get.get("affiliation", ""))
+        col_role = clean_role(get.get("role", "")) if get.get("role") else None
+        block = blocks[i - 1]
+        for person in persons or [None]:
+            role = col_role or (person[2] if person else None)
+            d = deleg
+            if d is None:
+                kind = "secretariat" if role and is_secretariat(role) else "organization"
+                d = Delegation(body.name, body.code, kind) if body else None
+            if person is None and (d is None or not get.get("affiliation")):
+                continue
+            out.append(Attendee(doc_id=ctx.doc_id, delegation=d.name if d else "",
+                                delegation_code=d.code if d else None,
+                                delegation_kind=d.kind if d else None,
+                                person=person[0] if person else None,
+                                honorific=person[1] if person else None, role=role,
+                                status=row_status, **ctx.provenance(block.start, block.end)))
+    return out, i
+
+
+def _affiliation(ctx: Context, text: str) -> Delegation | None:
+    text = text.strip()
+    if not text:
+        return None
+    known = ctx.resolve(re.sub(r"\s*[(\[][^)\]]*[)\]]", "", text)) or ctx.resolve(text)
+    return known or unknown_org(text, ctx=ctx)

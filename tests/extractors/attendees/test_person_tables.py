@@ -1,0 +1,67 @@
+"""Tables of persons with a header row naming the columns."""
+
+from __future__ import annotations
+
+HEADED_TABLE = """# Dune Restoration Steering Group
+
+## Attendees
+
+| Name | Organisation | Role |
+|------|--------------|------|
+| Jane Doe | Coastal Agency (CA) | Chair |
+| Dr. John Roe | Transport Office | Member |
+| Sam Poe | CA | Secretary |
+
+## Apologies
+- Ann Kay (Treasury)
+
+## 1. Actions
+JD reviewed the actions.
+"""
+
+STATUS_COLUMN = """Minutes of the Orchard Valley Water Board
+
+Attendance
+
+| Member | Affiliation | Attendance |
+|---|---|---|
+| Lea Brandt | Upper Valley Farms | Present |
+| Omar Said | Lower Valley Farms | Apologies |
+
+1. Minutes
+Approved.
+"""
+
+
+def test_name_organisation_role_columns(attendees) -> None:
+    got = [(a.delegation_code, a.status, a.person, a.honorific, a.role)
+           for a in attendees(HEADED_TABLE)]
+    assert got == [("CA", "present", "Jane Doe", None, "Chair"),
+                   ("TO", "present", "John Roe", "Dr.", "Member"),
+                   ("CA", "present", "Sam Poe", None, "Secretary"),
+                   ("TREASURY", "apologies", "Ann Kay", None, None)]
+
+
+def test_attendance_written_in_a_column(rows) -> None:
+    assert rows(STATUS_COLUMN) == [("UVF", "present", "Lea Brandt"),
+                                   ("LVF", "apologies", "Omar Said")]
+
+
+NO_HEADER = """# Seed Bank Working Group
+
+## Attendees
+
+| Jane Doe | Water Agency (WA) | Chair |
+|---|---|---|
+| John Roe | Transport Office | |
+| Sam Poe | WA | Secretary |
+
+## 1. Actions
+JD reviewed the actions.
+"""
+
+
+def test_a_table_without_header_whose_rows_start_with_a_person(attendees) -> None:
+    got = [(a.delegation_code, a.person, a.role) for a in attendees(NO_HEADER)]
+    assert got == [("WA", "Jane Doe", "Chair"), ("TO", "John Roe", None),
+                   ("WA", "Sam Poe", "Secretary")]
