@@ -23,6 +23,8 @@ class Context:
     gaz: Gazetteer = field(default_factory=gazetteer)
     agenda: list[AgendaItem] = field(default_factory=list)
     attendees: list[Attendee] = field(default_factory=list)
+    # alias written beside a listed person ("Jane Roe (JR)") -> that attendee; set by attendees
+    attendee_aliases: dict[str, Attendee] = field(default_factory=dict)
     meeting: Meeting | None = None
     _agenda_starts: list[int] = field(default_factory=list, repr=False)
 

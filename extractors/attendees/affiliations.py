@@ -1,0 +1,199 @@
+"""Codes for delegations the gazetteer does not know, derived from what the document writes.
+
+An organization's code is the acronym written beside it in brackets ("Met Office (UKMO)"), else
+the acronym the document defines for that name elsewhere, else the name itself where it is one
+all-capitals token ("CESG"), else the capitals of its name ("Government Digital Service" ->
+"GDS", "NHS England" -> "NHSE"), else a one-word name in capitals ("Surevine" -> "SUREVINE").
+Never a list of organizations: only the document's own words.
+
+Members of a non-State body with no affiliation written belong to the body itself, whose name
+is read from the document's title ("Minutes of the X Council meeting ...").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.attendees.lines import cues
+from extractors.context import Context
+from extractors.gazetteer import Delegation, normalize_key
+
+_BRACKETED = re.compile(r"[(\[]\s*([A-Z][A-Za-z&\-]{1,10})\s*[)\]]")
+_NAME_WORD = r"[A-ZÀ-Þ][\w'’&\-]*"
+_LINKS = r"of|for|and|the|on|in|de|du|des|la|le|&"
+_DEFINED = re.compile(
+    rf"((?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}|{_LINKS})){{0,9}})\s*[(\[]\s*"
+    r"([A-Z][A-Za-z&]{1,9})\s*[)\]]")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,9}\b")
+
+
+def capitals(name: str) -> str:
+    """The capitals of a name: whole all-capital words, else each word's capital letters."""
+    out = []
+    words = re.findall(r"[\w'’&\-]+", name)
+    if len(words) > 1 and all(w.isupper() and 1 < len(w) <= 5 for w in words):
+        return "-".join(words)  # a name made of acronyms ("VTL TF" -> "VTL-TF")
+    if len(words) > 1 and all(w.isupper() or not w[0].isalpha() for w in words):
+        # a name written in capitals: short words are acronyms, long ones give initials
+        return "".join(w if len(w) <= 3 else w[0] for w in words
+                       if w.lower() not in _LINKS.split("|"))
+    for word in words:
+        if word.isupper() and len(word) > 1:
+            out.append(word.replace("-", ""))
+        else:
+            out.append("".join(c for c in word if c.isupper()))
+    return "".join(out)
+
+
+def _fits(acronym: str, name: str) -> bool:
+    """True where the acronym's letters are the name's capitals (or its word initials)."""
+    letters = acronym.upper().replace("&", "")
+    initials = "".join(w[0] for w in re.findall(r"[\w'’\-]+", name) if w[0].isalpha()).upper()
+    caps = capitals(name).upper()
+    return letters in (caps, initials) or (len(letters) > 1 and caps.endswith(letters))
+
+
+@cache
+def _defined_in(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        name, acronym = m.group(1), m.group(2)
+        words = name.split()
+        for k in range(len(words)):  # the shortest tail of the name that fits the acronym
+            tail = " ".join(words[k:])
+            if _fits(acronym, tail):
+                out.setdefault(normalize_key(tail), acronym)
+    return out
+
+
+def defined_acronyms(ctx: Context) -> dict[str, str]:
+    """Normalized name -> acronym for every "Name (ACR)" the document writes."""
+    return _defined_in(ctx.doc.text)
+
+
+def name_code(name: str, ctx: Context | None = None) -> str:
+    """Code for an organization written as ``name`` (see the module docstring)."""
+    m = _BRACKETED.search(name)
+    if m:
+        return m.group(1)
+    bare = re.sub(r"\s*[(\[][^)\]]*[)\]]?\s*", " ", name).strip()
+    if ctx is not None:
+        known = defined_acronyms(ctx).get(normalize_key(bare))
+        if known:
+            return known
+    if re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,10}", bare) and sum(c.isupper() for c in bare) > 1:
+        return bare
+    words = re.findall(r"[\w'’&\-]+", bare)
+    if len(words) == 1:
+        return bare.upper()
+    return capitals(bare) or bare.upper()
+
+
+def unknown_org(text: str, kind: str = "organization", ctx: Context | None = None) -> Delegation:
+    """A delegation for an organization the gazetteer does not know: its own acronym."""
+    code = name_code(text, ctx)
+    return Delegation(code, code, kind)
+
+
+@cache
+def _words(kind: str) -> frozenset[str]:
+    return frozenset(w for c in cues() if c["kind"] == kind for w in c["words"])
+
+
+def office_words() -> frozenset[str]:
+    """Offices written beside a person ("Chair", "Clerk", "Treasurer")."""
+    return _words("office_words")
+
+
+def is_office(text: str) -> bool:
+    """True where ``text`` names an office ("SC Vice-Chair", "acting chair", "Co-Chairs")."""
+    low = text.lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(w.lower())}s?(?![\w-])", low)
+               for w in office_words())
+
+
+def is_secretariat(text: str) -> bool:
+    """True where ``text`` names the body's own staff ("Clerk", "Secretariat")."""
+    low = text.lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", low)
+               for w in _words("secretariat_words"))
+
+
+def is_attendance_mode(text: str) -> bool:
+    """True for how a person attended ("remote", "by phone"): not a role."""
+    return text.strip().lower() in {w.lower() for w in _words("attendance_modes")}
+
+
+_BODY_HEADS = (r"Council|Committee|Commission|Board|Assembly|Conference|Task Force|Group|"
+               r"Panel|Forum|Association|Society|Authority|Trust|Bureau|Parliament|Senate|"
+               r"Cabinet|Court|Working Party|Subcommittee|Sub-Committee")
+_BODY_IN_TITLE = re.compile(
+    rf"(?:minutes|record|report|meeting)s?\s+of\s+(?:the\s+)?(?:\d+\s*\w*\s+)?(?:meeting\s+of\s+)?"
+    rf"(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?(?:{_BODY_HEADS})(?:\s+on\s+the(?:\s+{_NAME_WORD})+"
+    rf"|\s+(?:on|for|of)(?:\s+(?:{_NAME_WORD}|of|the|and))+)?)", re.I)
+_BODY_LINE = re.compile(
+    rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}(?:{_BODY_HEADS})"
+    rf"(?:\s+(?:on|for|of)\s+(?:the\s+)?(?:{_NAME_WORD}|of|the|and|all)(?:\s+(?:{_NAME_WORD}"
+    rf"|of|the|and|all))*)?)$", re.I)
+
+
+def _cased(match: str) -> bool:
+    words = [w for w in match.split() if w[0].isalpha() and w.lower() not in _LINKS.split("|")]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def body_delegation(ctx: Context) -> Delegation | None:
+    """The body whose minutes these are, named in the title or a masthead line, else None."""
+    end = min([a.char_start for a in ctx.agenda if a.char_start > 0] + [1500])
+    head = "\n".join([ln for ln in ctx.doc.text[:end].splitlines() if ln.strip()][:15])
+    for line in head.splitlines():
+        line = re.sub(r"[*#_]+", "", line).strip()
+        m = _BODY_IN_TITLE.search(line)
+        if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
+            return _body(m.group(1).strip(), ctx)
+    for line in head.splitlines():
+        line = re.sub(r"[*#_]+", "", line).strip()
+        m = _BODY_LINE.match(line)
+        if m and _cased(m.group(1)):
+            return _body(m.group(1).strip(), ctx)
+    for line in head.splitlines():
+        m = _ACRONYM_TITLE.match(re.sub(r"[*#_]+", "", line).strip())
+        if m:
+            return _body(_own_name(m.group(1).split(), ctx.doc.text), ctx)
+    return None
+
+
+_ACRONYM_TITLE = re.compile(r"^((?:[A-Z][A-Z0-9&]{1,5}\s+){0,4}[A-Z][A-Z0-9&]{1,5})\s+"
+                            r"(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING)\b")
+
+
+def _own_name(words: list[str], text: str) -> str:
+    """The shortest tail of a title of acronyms that the text uses on its own ("SDMX VTL TF"
+    -> "VTL TF" where "VTL TF" stands elsewhere without "SDMX" before it)."""
+    while len(words) > 1:
+        tail = " ".join(words[1:])
+        alone = re.compile(rf"(?<!{re.escape(words[0])} ){re.escape(tail)}\b")
+        if not alone.search(text):
+            break
+        words = words[1:]
+    return " ".join(words)
+
+
+def _body(name: str, ctx: Context) -> Delegation:
+    known = ctx.resolve(name)
+    if known:
+        return known
+    code = name_code(name, ctx)
+    return Delegation(code, code, "organization")
+
+
+def office_body_code(office: str, ctx: Context) -> str | None:
+    """Code of the body an office belongs to ("County Councillor" -> an acronym the document
+    uses that holds "CC"), where exactly one acronym of the document fits."""
+    body = re.sub(r"(?i)lor\b", "", office.strip())  # Councillor -> Council
+    letters = capitals(body)
+    if len(letters) < 2:
+        return None
+    found = {a for a in _ACRONYM.findall(ctx.doc.text) if letters in a and a != letters}
+    return found.pop() if len(found) == 1 else None

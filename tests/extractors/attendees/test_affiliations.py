@@ -1,0 +1,38 @@
+"""Codes of organizations derived from what the document writes, and aliases of persons."""
+
+from __future__ import annotations
+
+from extractors.attendees import extract_attendees
+from extractors.attendees.affiliations import body_delegation, capitals, name_code
+
+
+def test_codes_from_the_name_as_written() -> None:
+    assert name_code("Coastal Pilots Guild (CPG)") == "CPG"
+    assert name_code("Dockside Traders [DTA]") == "DTA"
+    assert name_code("Office for River Data") == "ORD"
+    assert name_code("NHS Wales") == "NHSW"
+    assert name_code("Tidewaters") == "TIDEWATERS"
+    assert name_code("KLM") == "KLM"
+    assert capitals("BirdWatch International") == "BWI"
+    assert capitals("ABC DEF") == "ABC-DEF"
+
+
+def test_a_code_the_document_defines_elsewhere(context) -> None:
+    ctx = context("The Northern Ferry Lines (NFL) report.\n\nPresent:\n\n"
+                     "Ana Roe, Northern Ferry Lines\n\nBo Lee, Northern Ferry Lines\n")
+    assert name_code("Northern Ferry Lines", ctx) == "NFL"
+
+
+def test_body_from_the_title(context) -> None:
+    body = body_delegation(context("Minutes of the Glenmore Parish Council meeting held "
+                                      "on 2 May 2020\n\nText.\n"))
+    assert body is not None and body.code == "GPC"
+    assert body_delegation(context("Notes\n\nThe weather was fine.\n")) is None
+
+
+def test_aliases_map_initials_to_attendees(context) -> None:
+    ctx = context("Attendance\n\n- Petra Lindqvist (PL), Ferry Lines (FL)\n"
+                     "- Paul Lund (PL), Ferry Lines (FL)\n- Tomas Okafor (TO), Pilots Guild (PG)\n")
+    extract_attendees(ctx)
+    assert set(ctx.attendee_aliases) == {"TO"}  # PL stands for two persons
+    assert ctx.attendee_aliases["TO"].person == "Tomas Okafor"
