@@ -387,11 +387,12 @@ def render_misses(result: dict[str, Any], tables: Sequence[str] = TABLE_ORDER) -
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``minutes eval``."""
-    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    root = Path(__file__).resolve().parents[1]
+    shared = root.parent / "shared"
     parser.add_argument("--corpus", type=Path, action="append", default=None,
                         help="a corpus folder (repeatable); its gold is its own gold/ folder "
-                             "or the gold/ beside it (default: ../shared/corpus and "
-                             "../shared/corpus-wide)")
+                             "or the gold/ beside it (default: ../shared/corpus, "
+                             "../shared/corpus-wide and the team's held-out tests/corpus/team)")
     parser.add_argument("--formats", default=",".join(FORMATS),
                         help="comma-separated formats to score (txt,docx,pdf,scan)")
     parser.add_argument("--docs", default="",
@@ -403,7 +404,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
     parser.add_argument("--keep", type=Path, default=None,
                         help="write the extracted tables here instead of a temporary folder")
-    parser.set_defaults(default_corpora=[shared / "corpus", shared / "corpus-wide"])
+    parser.set_defaults(default_corpora=[shared / "corpus", shared / "corpus-wide",
+                                         root / "tests" / "corpus" / "team"])
 
 
 def run(args: argparse.Namespace) -> int:

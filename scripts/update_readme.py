@@ -30,11 +30,13 @@ def eval_section() -> str:
     """Pooled and per-document eval tables for every corpus beside the checkout."""
     from pipeline.evaluate import FORMATS, evaluate_corpora, render_markdown, render_per_doc
     shared = ROOT.parent / "shared"
-    results = evaluate_corpora([shared / "corpus", shared / "corpus-wide"], FORMATS)
+    results = evaluate_corpora([shared / "corpus", shared / "corpus-wide",
+                                ROOT / "tests" / "corpus" / "team"], FORMATS)
     parts = [f"Measured {dt.date.today().isoformat()} with `minutes eval --per-doc` "
              "(`make eval`).\n"]
     for name, result in results.items():
-        parts += [f"#### `../shared/{name}/`\n", render_markdown(result), "",
+        where = "tests/corpus/team/" if name == "team" else f"../shared/{name}/"
+        parts += [f"#### `{where}`\n", render_markdown(result), "",
                   "<details><summary>F1 per document</summary>\n", render_per_doc(result),
                   "\n</details>\n"]
     return "\n".join(parts)
