@@ -27,7 +27,8 @@ from extractors.readers.markup import (
     word_vocabulary,
 )
 from extractors.readers.ocr import ScanResult, needs_ocr, read_scanned
-from extractors.readers.pdf_layout import Line, page_lines, pdf_chars, strip_running
+from extractors.readers.pdf_chars import pdf_chars
+from extractors.readers.pdf_layout import Line, page_lines, strip_running
 from extractors.readers.pdf_open import open_pdf, translate_error
 
 _BULLETS = set("•●○◦▪▫■□‣⁃∙·➢➤►▶✓✔-–") | {chr(c) for c in range(0xE000, 0xF900)}
@@ -207,11 +208,13 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
             n_pages = len(pdf.pages)
             if n_pages > limits.max_pages:
                 raise ReadError("too_large", f"PDF has {n_pages} pages (limit {limits.max_pages})")
-            pages, heights, unmapped = [], [], []
-            for number, (chars, height, missing) in enumerate(pdf_chars(pdf), start=1):
-                pages.append(page_lines(chars, number))
-                heights.append(height)
-                unmapped.append(missing)
+            pages, heights, unmapped, turned = [], [], [], []
+            for number, page in enumerate(pdf_chars(pdf), start=1):
+                pages.append(page_lines(page.chars, number))
+                heights.append(page.height)
+                unmapped.append(page.unmapped)
+                if page.turn and pages[-1]:
+                    turned.append(f"{number}:{page.turn}")
             scanned = [i for i, lines in enumerate(pages)
                        if needs_ocr(pdf.pages[i], lines, unmapped[i])]
             ocr = read_scanned(pdf, pages, scanned)
@@ -225,6 +228,8 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     empty = [str(i) for i, lines in enumerate(pages, start=1) if not lines]
     if empty:
         metadata["pages_without_text"] = ",".join(empty)
+    if turned:  # page: degrees its text ran anticlockwise on the displayed page
+        metadata["pages_turned"] = " ".join(turned)
     metadata.update(ocr.metadata())
     lines = [ln for page_lines_ in kept for ln in page_lines_]
     vocab = word_vocabulary([ln.text for ln in lines])

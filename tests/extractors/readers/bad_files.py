@@ -33,6 +33,33 @@ def minutes_pdf(user_password: str | None = None) -> bytes:
     return bytes(pdf.output())
 
 
+def rotated_pdf() -> bytes:
+    """The sample minutes drawn a quarter turn anticlockwise on a landscape page (as a
+    landscape table is put on its side), with no /Rotate entry."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(minutes_pdf())))
+    page = writer.pages[0]
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    page.add_transformation(Transformation().rotate(90).translate(height, 0))
+    page.mediabox.upper_right = (height, width)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def rotate_pages_pdf(degrees: int) -> bytes:
+    """The sample minutes with a /Rotate entry of ``degrees`` on its page."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(minutes_pdf())))
+    for page in writer.pages:
+        page.rotate(degrees)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def truncated_pdf() -> bytes:
     """The PDF cut at two thirds, as an interrupted download leaves it."""
     data = minutes_pdf()
@@ -172,6 +199,9 @@ BAD_FILES = [
     BadFile("missing_xref.pdf", missing_xref_pdf, None),
     BadFile("destroyed_xref.pdf", destroyed_xref_pdf, "corrupt_pdf", "cross-reference"),
     BadFile("no_page_size.pdf", no_page_size_pdf, "corrupt_pdf", "pages cannot be read"),
+    BadFile("rotate_90.pdf", lambda: rotate_pages_pdf(90), None),
+    BadFile("rotate_270.pdf", lambda: rotate_pages_pdf(270), None),
+    BadFile("content_turned.pdf", rotated_pdf, None),
     BadFile("not_really.pdf", lambda: b"PK\x03\x04" + bytes(60), "corrupt_pdf",
             "it is a zip archive"),
     BadFile("empty.txt", lambda: b"", "empty_file", "0 bytes"),
