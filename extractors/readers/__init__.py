@@ -14,7 +14,7 @@ from extractors.readers.furniture import mark_blocks
 from models.document import Document
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-           ".docx": "docx", ".pdf": "pdf"}
+           ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".dotm": "docx", ".pdf": "pdf"}
 
 _MODULES = {"txt": "text_reader", "md": "text_reader", "docx": "docx_reader", "pdf": "pdf_reader"}
 

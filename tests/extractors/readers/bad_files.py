@@ -177,6 +177,33 @@ def old_word_doc() -> bytes:
         "utf-16-le").ljust(128, b"\x00") + bytes(4096)
 
 
+def retyped_docx(content_type: str) -> bytes:
+    """The sample minutes whose main part declares ``content_type`` (a macro-enabled file,
+    a template, or a type no Word file has)."""
+    return rewrite_docx(minutes_docx(), "[Content_Types].xml", lambda xml: re.sub(
+        rb"application/vnd\.openxmlformats-officedocument\.wordprocessingml\.document\.main"
+        rb"\+xml", content_type.encode(), xml))
+
+
+def strict_docx() -> bytes:
+    """The sample minutes as Strict Open XML (namespaces under http://purl.oclc.org/ooxml/)."""
+    names = {b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":
+             b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+             b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+             b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+             b"http://schemas.openxmlformats.org/drawingml/2006/main":
+             b"http://purl.oclc.org/ooxml/drawingml/main"}
+    data = minutes_docx()
+    for member in zipfile.ZipFile(io.BytesIO(data)).namelist():
+        if member.endswith((".xml", ".rels")):
+            def to_strict(xml: bytes) -> bytes:
+                for old, new in names.items():
+                    xml = xml.replace(old, new)
+                return xml
+            data = rewrite_docx(data, member, to_strict)
+    return data
+
+
 TEXT = MINUTES.replace("Chile", "Côte d’Ivoire")
 
 
@@ -223,4 +250,14 @@ BAD_FILES = [
     BadFile("zip_bomb.docx", zip_bomb_docx, "too_large", "zip bomb"),
     BadFile("lying_sizes.docx", lying_zip_docx, "corrupt_docx", "document.xml"),
     BadFile("billion_laughs.docx", billion_laughs_docx, "unsafe_docx", "expand"),
+    BadFile("macro_enabled.docx", lambda: retyped_docx(
+        "application/vnd.ms-word.document.macroEnabled.main+xml"), None),
+    BadFile("macro_enabled.docm", lambda: retyped_docx(
+        "application/vnd.ms-word.document.macroEnabled.main+xml"), None),
+    BadFile("template.docx", lambda: retyped_docx(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"),
+            None),
+    BadFile("strict_ooxml.docx", strict_docx, None),
+    BadFile("unknown_main_type.docx", lambda: retyped_docx("application/vnd.example+xml"),
+            "corrupt_docx", "its main part has content type 'application/vnd.example+xml'"),
 ]
