@@ -238,6 +238,11 @@ BAD_FILES = [
     BadFile("utf16le_no_bom.txt", lambda: TEXT.encode("utf-16-le"), None),
     BadFile("utf16be_no_bom.txt", lambda: TEXT.encode("utf-16-be"), None),
     BadFile("windows1252.txt", lambda: TEXT.replace("’", "'").encode("cp1252"), None),
+    BadFile("utf8_with_a_windows1252_paragraph.txt", lambda: TEXT.encode().replace(
+        b"The President welcomed", "Genève – the President welcomed".encode("cp1252")), None),
+    BadFile("utf16le_cyrillic_no_bom.txt", lambda: (
+        TEXT + "\nПротокол заседания: Председатель открыл заседание.\n").encode("utf-16-le"),
+            None),
     BadFile("utf8_bom.txt", lambda: TEXT.encode("utf-8-sig"), None),
     BadFile("nul_bytes.txt", lambda: TEXT.encode().replace(b"\n", b"\x00\n") + bytes(2000),
             None),
