@@ -60,6 +60,50 @@ def rotate_pages_pdf(degrees: int) -> bytes:
     return out.getvalue()
 
 
+def caesar(code: int) -> int:
+    """A wrong Unicode map that shifts letters by three (the text stays letters)."""
+    for base in (0x41, 0x61):
+        if base <= code < base + 26:
+            return base + (code - base + 3) % 26
+    return code
+
+
+def rot47(code: int) -> int:
+    """A wrong Unicode map that turns printable ASCII into other printable ASCII
+    (letters become punctuation and digits, as codes of a subset font read as ASCII do)."""
+    return 0x21 + (code - 0x21 + 47) % 94 if 0x21 <= code <= 0x7E else code
+
+
+def private_use(code: int) -> int:
+    """A Unicode map into the private use area (symbol-font style glyph codes)."""
+    return 0xE000 + code if code > 0x20 else code
+
+
+def with_unicode_map(data: bytes, mapping: Callable[[int], int]) -> bytes:
+    """``data`` (a PDF of single-byte fonts) with a ToUnicode map built from ``mapping``
+    given to every font: pages render as before, but their text layer reads as garbage."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    pairs = "\n".join(f"<{c:02X}> <{mapping(c):04X}>" for c in range(0x20, 0x100))
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Garbled def /CMapType 2 def\n"
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            f"224 beginbfchar\n{pairs}\nendbfchar\n"
+            "endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    stream = DecodedStreamObject()
+    stream.set_data(cmap.encode())
+    ref = writer._add_object(stream)
+    for page in writer.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font.get_object()[NameObject("/ToUnicode")] = ref
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def truncated_pdf() -> bytes:
     """The PDF cut at two thirds, as an interrupted download leaves it."""
     data = minutes_pdf()
