@@ -60,7 +60,7 @@ def parse_bytes(data: bytes, fmt: str, source_path: str,
         raise ReadError("no_text", "file contains no text")
     legibility = measure(text)
     if legibility.garbage:
-        raise ReadError("garbled_text", "file's text is not language but garbage "
+        raise ReadError("garbled_text", "the text is not language but garbage "
                                         f"({legibility.describe()}); nothing can be read from it")
     return Document(doc_id=doc_id_for(data), source_path=source_path,
                     source_format=result.source_format or fmt, text=text,
