@@ -122,6 +122,8 @@ def _by_runs(data: bytes) -> Decoded:
     """UTF-8 where the bytes are UTF-8, a legacy encoding in the runs that are not; the
     whole file in the legacy encoding when it has no UTF-8 multi-byte character."""
     runs = _bad_runs(data)
+    if not runs:
+        return Decoded(data.decode("utf-8"), "utf-8")
     non_ascii = sum(b >= 0x80 for b in data)
     if non_ascii == sum(end - start for start, end in runs):  # nothing is UTF-8 but ASCII
         codec = _legacy(data)

@@ -102,3 +102,9 @@ def test_damaged_byte_in_utf8_is_a_run_of_its_own() -> None:
     assert decoded.text == "Zürich\nAus\ufffdtria – Genève\n"
     assert (decoded.encoding, decoded.fallback, decoded.fallback_lines) == (
         "utf-8", "cp1252", [1])
+
+
+def test_ascii_with_nul_bytes_is_utf8() -> None:
+    decoded = decode_text(b"Minutes\x00 of the\x00 Council\n" + bytes(300))
+    assert (decoded.text, decoded.encoding, decoded.fallback) == (
+        "Minutes of the Council\n", "utf-8", None)
