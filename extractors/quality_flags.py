@@ -4,7 +4,11 @@
 * ``date_conflict``: one previous meeting referred to under different dates (e.g. the heading
   approving its minutes and the sentence naming when it was held);
 * ``next_meeting_before_meeting``: a "next meeting" dated before this meeting;
-* ``invalid_date``: a day that does not exist ("31 April", "29 February 2015").
+* ``invalid_date``: a day that does not exist ("31 April", "29 February 2015");
+* ``pages_not_read``: PDF pages whose text is missing from the document because their text
+  layer is glyph garbage or their scan could not be OCR'd (the reader records which and why);
+* ``decoding_fallback``: a passage of a UTF-8 text file whose bytes were not UTF-8 and were
+  read in another encoding (the reader records where, in ``Document.metadata``).
 
 Cue phrases live in ``resources/date_patterns.jsonl`` (``cue`` records).
 """
@@ -110,8 +114,35 @@ def invalid_dates(ctx: Context) -> list[QualityFlag]:
     return out
 
 
+def decoding_fallbacks(ctx: Context) -> list[QualityFlag]:
+    """Passages the text reader decoded in a fallback encoding (``decoding_fallback_spans``)."""
+    meta = ctx.doc.metadata
+    out = []
+    for span in meta.get("decoding_fallback_spans", "").split():
+        start, end = (int(x) for x in span.split("-"))
+        out.append(QualityFlag(
+            doc_id=ctx.doc_id, kind="decoding_fallback",
+            message=f"bytes that are not UTF-8 read as {meta.get('decoding_fallback')} in "
+                    f"this passage (file lines {meta.get('decoding_fallback_lines')}); "
+                    "check its accented letters and punctuation",
+            **ctx.provenance(start, end)))
+    return out
+
+
+def pages_not_read(ctx: Context) -> list[QualityFlag]:
+    """One flag, at the start of the document, naming PDF pages whose text was lost."""
+    meta = ctx.doc.metadata
+    if not meta.get("pages_not_read"):
+        return []
+    return [QualityFlag(doc_id=ctx.doc_id, kind="pages_not_read",
+                        message=f"page(s) {meta['pages_not_read']} could not be read and are "
+                                f"missing: {meta.get('pages_not_read_reason', '')}",
+                        char_start=0, char_end=0, page=1)]
+
+
 def extract_quality_flags(ctx: Context, dates: list[DateMention]) -> list[QualityFlag]:
-    """Return quality flags (weekday mismatches, conflicting dates ...)."""
+    """Return quality flags (weekday mismatches, conflicting dates, decoding fallbacks ...)."""
     flags = (weekday_mismatches(ctx, dates) + previous_meeting_conflicts(ctx, dates)
-             + next_meeting_flags(ctx, dates) + invalid_dates(ctx))
+             + next_meeting_flags(ctx, dates) + invalid_dates(ctx) + decoding_fallbacks(ctx)
+             + pages_not_read(ctx))
     return sorted(flags, key=lambda f: (f.char_start, f.kind))

@@ -5,6 +5,14 @@ DuckDB connection where every table of ``models.records.TABLES`` is a view over
 ``<out>/<table>/*.parquet``, read the way ``ParquetStore.read_table`` reads it (the zero-row
 ``_schema.parquet`` gives the columns, other files starting with ``_`` are left out). The
 views glob at query time, so documents written after ``connect`` show up in later queries.
+
+Read-only by default. ``connect`` limits DuckDB's file access to the table folders
+(``allowed_directories`` with ``enable_external_access = false``: no other file, URL or
+database can be read or attached), turns off extension installs and autoloading, and locks
+the configuration so SQL cannot turn any of it back on. ``minutes query`` also runs only
+statements that read (SELECT, its shorthands such as DESCRIBE or SUMMARIZE, EXPLAIN), so
+``COPY ... TO`` cannot write into the table folders. ``--writable`` (``connect(...,
+writable=True)``) opens an unrestricted session instead.
 """
 
 from __future__ import annotations
@@ -25,11 +33,22 @@ if TYPE_CHECKING:  # duckdb is imported when a query runs, not when the CLI star
     import duckdb
 
 EXIT_OK, EXIT_USAGE = 0, 2
+# Statement types a read-only session runs; everything else (COPY, EXPORT, ATTACH, INSTALL,
+# LOAD, SET, CREATE, INSERT, PRAGMA ...) is refused before it runs.
+READ_ONLY_STATEMENTS = ("SELECT", "EXPLAIN")
+# Settings applied in this order: external access can only be limited after the allowed
+# directories are set, and the lock comes last.
+_LOCKDOWN = (("autoinstall_known_extensions", "false"), ("autoload_known_extensions", "false"),
+             ("enable_external_access", "false"), ("lock_configuration", "true"))
 FILE_COLUMN = "_source_file"  # never a table column
 
 
 class TablesNotFoundError(FileNotFoundError):
     """The output folder does not exist or holds none of the tables."""
+
+
+class WriteRefusedError(ValueError):
+    """A statement that is not a read was given to a read-only session."""
 
 
 def _sql_string(value: str) -> str:
@@ -55,10 +74,13 @@ def _create_view(con: duckdb.DuckDBPyConnection, table: str, folder: Path) -> No
         f"WHERE NOT starts_with(parse_filename({FILE_COLUMN}), '_')")
 
 
-def connect(out: str | Path = "data/processed") -> duckdb.DuckDBPyConnection:
+def connect(out: str | Path = "data/processed",
+            writable: bool = False) -> duckdb.DuckDBPyConnection:
     """Return an in-memory DuckDB connection with one view per table of the folder ``out``.
 
-    Raises ``TablesNotFoundError`` when ``out`` is not a folder holding at least one table.
+    Unless ``writable``, the connection can open no file outside the table folders, install
+    or load no extension, and not change its configuration. Raises ``TablesNotFoundError``
+    when ``out`` is not a folder holding at least one table.
     """
     root = Path(out)
     if not root.is_dir() or not any((root / t).is_dir() for t in TABLES):
@@ -70,7 +92,29 @@ def connect(out: str | Path = "data/processed") -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     for table in TABLES:
         _create_view(con, table, root / table)
+    if not writable:
+        _lock_down(con, root)
     return con
+
+
+def _lock_down(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """Limit file access to the table folders, forbid extensions, lock the configuration."""
+    folders = ", ".join(_sql_string(f"{(root / t).resolve()}/") for t in TABLES)
+    con.execute(f"SET allowed_directories = [{folders}]")
+    for name, value in _LOCKDOWN:
+        con.execute(f"SET {name} = {value}")
+
+
+def check_read_only(sql: str) -> None:
+    """Raise ``WriteRefusedError`` unless every statement of ``sql`` only reads."""
+    import duckdb
+
+    for statement in duckdb.extract_statements(sql):
+        kind = str(statement.type).rsplit(".", 1)[-1]
+        if kind not in READ_ONLY_STATEMENTS:
+            raise WriteRefusedError(
+                f"{kind} statements are refused: queries are read-only (SELECT, DESCRIBE, "
+                "SUMMARIZE, EXPLAIN); pass --writable for a session that may write files")
 
 
 # -- output ------------------------------------------------------------------------------
@@ -145,6 +189,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-width", type=int, default=60, metavar="N",
                         help="cut text cells of the terminal table to N characters "
                              "(default 60; 0 = never cut)")
+    parser.add_argument("--writable", action="store_true",
+                        help="an unrestricted DuckDB session: any statement (COPY, ATTACH, "
+                             "INSTALL, SET ...) and any file; by default queries only read "
+                             "the tables")
 
 
 def _one_line(exc: Exception) -> str:
@@ -153,21 +201,25 @@ def _one_line(exc: Exception) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``minutes query``: 0 on success, 2 on bad SQL or a missing tables folder."""
+    """Run ``minutes query``: 0 on success, 2 on bad SQL, a refused statement or a missing
+    tables folder."""
     import duckdb
 
+    writable = getattr(args, "writable", False)
     try:
-        con = connect(args.out)
+        con = connect(args.out, writable=writable)
     except TablesNotFoundError as exc:
         print(f"minutes query: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
+        if not writable:
+            check_read_only(args.sql)
         relation = con.sql(args.sql)
         if relation is None:  # a statement without a result (CREATE, SET ...)
             return EXIT_OK
         columns, types = list(relation.columns), [str(t) for t in relation.types]
         rows = relation.fetchall()
-    except duckdb.Error as exc:
+    except (duckdb.Error, WriteRefusedError) as exc:
         print(f"minutes query: {_one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     finally:

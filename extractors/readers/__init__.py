@@ -11,10 +11,11 @@ from extractors.errors import ReadError
 from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers.body import BodyBuilder
 from extractors.readers.furniture import mark_blocks
+from extractors.readers.legibility import measure
 from models.document import Document
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-           ".docx": "docx", ".pdf": "pdf"}
+           ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".dotm": "docx", ".pdf": "pdf"}
 
 _MODULES = {"txt": "text_reader", "md": "text_reader", "docx": "docx_reader", "pdf": "pdf_reader"}
 
@@ -57,6 +58,10 @@ def parse_bytes(data: bytes, fmt: str, source_path: str,
     text = result.body.text
     if not text.strip():
         raise ReadError("no_text", "file contains no text")
+    legibility = measure(text)
+    if legibility.garbage:
+        raise ReadError("garbled_text", "the text is not language but garbage "
+                                        f"({legibility.describe()}); nothing can be read from it")
     return Document(doc_id=doc_id_for(data), source_path=source_path,
                     source_format=result.source_format or fmt, text=text,
                     blocks=mark_blocks(text, result.body.blocks), n_pages=result.n_pages,

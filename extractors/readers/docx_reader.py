@@ -5,6 +5,13 @@ Paragraphs and tables are read in body order; heading levels come from paragraph
 tables give one table_row per row (merged cells once). Running headers and footers are kept
 out of the body and returned in ``metadata["header"]`` / ``metadata["footer"]``. Pages are
 counted from explicit page breaks (or Word's rendered page breaks when present).
+
+The text is what Word displays with every tracked change accepted: insertions and moved-to
+text in, deletions, moved-from text and deleted table rows out, a paragraph whose mark was
+deleted joined to the next; content controls (``w:sdt``) and custom XML (``w:customXml``)
+are looked into at every level (body, table row, cell, run), fields show their result (not
+their code), smart tags their text, and hidden runs (``w:vanish``) nothing. Macro-enabled
+files, templates and Strict Open XML are read too (``docx_package.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from extractors.errors import ReadError
 from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers import ReadResult
 from extractors.readers.body import BodyBuilder
+from extractors.readers.docx_package import as_transitional_docx, describe
 from extractors.readers.markup import (
     Pending,
     emit,
@@ -33,7 +41,9 @@ from extractors.readers.sniff import is_encrypted_office, sniff
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", f"{_W}del",
-         f"{_W}instrText", f"{_W}delText"}
+         f"{_W}moveFrom", f"{_W}instrText", f"{_W}delText", f"{_W}sdtPr", f"{_W}sdtEndPr"}
+# Elements that only wrap content: content controls and custom XML, looked into everywhere.
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 _LIST_STYLE = re.compile(r"^list(?:\s+(?:bullet|number|continue|paragraph))?(?:\s*(\d))?$", re.I)
 
@@ -121,11 +131,40 @@ class _Pages:
 
 def _walk(el: Any) -> Iterator[Any]:
     """``el`` and its descendants in document order, skipping ``mc:Fallback`` copies (a
-    text box is stored twice: as DrawingML and as a VML fallback) and deleted revisions."""
+    text box is stored twice: as DrawingML and as a VML fallback), deleted and moved-from
+    revisions, content-control properties and hidden runs."""
     yield el
     for child in el.iterchildren():
-        if child.tag not in _SKIP:
+        if child.tag not in _SKIP and not _hidden(child):
             yield from _walk(child)
+
+
+def _on(flag: Any) -> bool:
+    """Whether a Word on/off property element is on (present, and not ``val="false"``)."""
+    return flag is not None and flag.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _hidden(el: Any) -> bool:
+    """A run formatted as hidden text (Word does not display it)."""
+    return el.tag == f"{_W}r" and _on(el.find(f"{_W}rPr/{_W}vanish"))
+
+
+def _mark_removed(p: Any) -> bool:
+    """Whether a paragraph's mark is a tracked deletion or move (accepted, the paragraph
+    runs on into the next one)."""
+    rpr = p.find(f"{_W}pPr/{_W}rPr")
+    return rpr is not None and (rpr.find(f"{_W}del") is not None
+                                or rpr.find(f"{_W}moveFrom") is not None)
+
+
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    """Children of ``parent`` with ``tag``, looking through content controls and custom
+    XML wrapped around them (a table row or cell inside a ``w:sdt``)."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
 
 
 def _runs_text(el: Any, pages: _Pages | None = None) -> tuple[str, int]:
@@ -219,18 +258,20 @@ def _level(value: str | None, default: int) -> int:
 
 
 def _body_elements(parent: Any) -> Iterator[Any]:
-    """w:p and w:tbl children in body order, looking inside content controls (w:sdt)."""
+    """w:p and w:tbl children in body order, looking inside content controls (w:sdt) and
+    custom XML (w:customXml)."""
     for child in parent.iterchildren():
         if child.tag in (f"{_W}p", f"{_W}tbl"):
             yield child
-        elif child.tag == f"{_W}sdt":
-            content = child.find(f"{_W}sdtContent")
-            if content is not None:
-                yield from _body_elements(content)
+        elif child.tag in _WRAPPERS:
+            yield from _body_elements(child)
 
 
-def _add_paragraph(items: list[Pending], p: Any, styles: _Styles, pages: _Pages) -> None:
+def _add_paragraph(items: list[Pending], p: Any, styles: _Styles, pages: _Pages,
+                   carried: tuple[str, int] | None = None) -> None:
     text, page = _runs_text(p, pages)
+    if carried is not None:  # the text of paragraphs whose mark was deleted
+        text, page = (carried[0] + text, carried[1]) if carried[0].strip() else (text, page)
     if not text.strip():
         return
     style_id, num_level, outline = _para_props(p)
@@ -248,11 +289,13 @@ def _add_paragraph(items: list[Pending], p: Any, styles: _Styles, pages: _Pages)
 
 
 def _add_table(items: list[Pending], tbl: Any, pages: _Pages) -> None:
-    for tr in tbl.iterchildren(f"{_W}tr"):
+    for tr in _children(tbl, f"{_W}tr"):
+        if _on(tr.find(f"{_W}trPr/{_W}del")):
+            continue  # a tracked deletion of the row
         page = pages.page
         cells: list[str] = []
-        for tc in tr.iter(f"{_W}tc"):
-            if tc.getparent() is not tr:
+        for tc in _children(tr, f"{_W}tc"):
+            if tc.find(f"{_W}tcPr/{_W}cellDel") is not None:
                 continue
             vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
             if vmerge is not None and vmerge.get(f"{_W}val", "continue") == "continue":
@@ -300,23 +343,34 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     check_zip(data, limits)
     import docx  # local import: python-docx is only needed for Word files
 
+    data = as_transitional_docx(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except MemoryError:
         raise
     except Exception as exc:
-        raise ReadError("corrupt_docx", f"cannot open Word document: {exc}") from exc
+        raise ReadError("corrupt_docx", f"cannot open Word document: {describe(exc)}") from exc
     root = document.element.find(f"{_W}body")
     if document.element.tag != f"{_W}document" or root is None:
         raise ReadError("corrupt_docx", "Word document is damaged: word/document.xml has no "
                                         "document body")
     rendered = next(root.iter(f"{_W}lastRenderedPageBreak"), None) is not None
     pages, styles, items = _Pages(rendered), _Styles(document), []
+    carried: tuple[str, int] | None = None
     for el in _body_elements(root):
+        if el.tag == f"{_W}p" and _mark_removed(el):
+            text, page = _runs_text(el, pages)
+            carried = (carried[0] + text, carried[1]) if carried else (text, page)
+            continue
         if el.tag == f"{_W}p":
-            _add_paragraph(items, el, styles, pages)
+            _add_paragraph(items, el, styles, pages, carried)
         else:
+            if carried and carried[0].strip():
+                items.append(Pending("paragraph", carried[0], carried[1]))
             _add_table(items, el, pages)
+        carried = None
+    if carried and carried[0].strip():
+        items.append(Pending("paragraph", carried[0], carried[1]))
     body = BodyBuilder()
     emit(body, reflow(items, word_vocabulary([i.text for i in items])))
     try:

@@ -3,7 +3,6 @@ and de-hyphenation, so txt/md, docx and pdf renderings of one document give the 
 
 from __future__ import annotations
 
-import codecs
 import html
 import re
 import unicodedata
@@ -11,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.errors import ReadError
+from extractors.readers.decoding import Decoded, decode
 from extractors.readers.sniff import sniff
 
 # Characters used as bullet glyphs in Word/PDF output (incl. Symbol/Wingdings private-use ones).
@@ -51,19 +51,21 @@ _PREFIXES = {"co", "non", "self", "ex", "vice", "anti", "semi", "multi", "cross"
              "re", "in", "on", "out", "well", "follow", "full", "half", "all", "long", "high"}
 _VOCAB_RE = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*")
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
 # Characters no text file has many of: C0/C1 control codes (not tab, newlines, form feed)
 # and the replacement character left by undecodable bytes.
 _BINARY_CHAR_RE = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
-_NON_ASCII_RE = re.compile("[^\x00-\x7f\ufffd]")
 BINARY_SHARE = 0.02
 """Largest share of control codes and undecodable bytes a text file may have."""
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode text bytes: BOMs (UTF-8/16/32), UTF-8, BOM-less UTF-16, else Windows-1252.
+    """The text of ``data`` (see ``decode_text``)."""
+    return decode_text(data).text
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Decode text bytes run by run (``decoding.py``: BOMs, UTF-8 with legacy runs, BOM-less
+    UTF-16/32, a legacy encoding).
 
     NUL bytes and other control characters are removed (a few stray NULs, or NUL padding
     left by a crash, should not cost the analyst the text); newlines are normalised to ``\\n``;
@@ -75,42 +77,15 @@ def decode_bytes(data: bytes) -> str:
     what = sniff(data)
     if what:
         raise ReadError("binary_file", f"file is {what}, not text; check its file extension")
-    text = _decode(data).replace("\x00", "")
+    decoded = decode(data)
+    text = decoded.text.replace("\x00", "")
     bad = len(_BINARY_CHAR_RE.findall(text))
     if bad > max(BINARY_SHARE * len(text), 2):
         raise ReadError("binary_file", f"file looks like binary data, not text: "
                                        f"{bad / len(text):.0%} of its characters are control "
                                        "codes or undecodable bytes")
-    return normalize_text(text, keep_form_feed=True)
-
-
-def _decode(data: bytes) -> str:
-    """The text of ``data`` in the encoding its BOM, NUL pattern or byte values point to."""
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace")
-    if len(data) >= 4 and data.count(0) * 3 >= len(data):
-        # BOM-less UTF-16: NULs fill the odd (LE) or even (BE) positions of Latin-script text
-        # and almost none of the others (binary data has NULs everywhere).
-        odd, even = data[1::2].count(0), data[0::2].count(0)
-        half = len(data) // 2
-        if max(odd, even) * 2 >= half and min(odd, even) * 10 <= half:
-            return data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
-    return _utf8_or_cp1252(data.replace(b"\x00", b""))
-
-
-def _utf8_or_cp1252(data: bytes) -> str:
-    """UTF-8, even with a few damaged bytes (replaced), when its multi-byte characters
-    outnumber the damage; Windows-1252 otherwise."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    lenient = data.decode("utf-8", errors="replace")
-    damaged = lenient.count("\ufffd")
-    if len(_NON_ASCII_RE.findall(lenient)) > damaged:
-        return lenient
-    return data.decode("cp1252", errors="replace")
+    decoded.text = normalize_text(text, keep_form_feed=True)
+    return decoded
 
 
 def normalize_text(text: str, keep_form_feed: bool = False) -> str:

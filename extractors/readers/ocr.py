@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.readers.hocr import OcrPage, hocr_page, snap_sizes
+from extractors.readers.legibility import measure
+from extractors.readers.orientation import read_upright
 from extractors.readers.pdf_layout import Line
 
 RESOLUTION = 300  # dpi; measured best on the corpus scan (see README, section OCR)
@@ -29,6 +31,7 @@ CONFIG = f"{ENGINE} -c hocr_char_boxes=1"
 LANGUAGE = "eng"
 TIMEOUT = 120  # seconds per page
 STAMP_CHARS = 40  # a scanned page may carry this much text (a stamp, a page number) and no more
+POOR_CONFIDENCE = 0.6  # a reading below this mean word confidence is tried in other turns
 INSTALL_HINT = "install the Debian packages tesseract-ocr and tesseract-ocr-eng"
 
 
@@ -102,6 +105,8 @@ class ScanResult:
     confidence: dict[int, float] = field(default_factory=dict)  # page -> mean word conf, 0-1
     seconds: dict[int, float] = field(default_factory=dict)
     words: dict[int, int] = field(default_factory=dict)
+    turns: dict[int, int] = field(default_factory=dict)  # page -> degrees turned clockwise
+    illegible: list[int] = field(default_factory=list)  # pages whose reading is not language
     problem: str | None = None
     engine: str = ""
 
@@ -131,6 +136,8 @@ class ScanResult:
             meta["ocr_page_confidence"] = " ".join(
                 f"{p}:{c:.3f}" for p, c in sorted(self.confidence.items()))
             meta["ocr_engine"] = self.engine
+        if self.turns:
+            meta["ocr_pages_turned"] = " ".join(f"{p}:{d}" for p, d in sorted(self.turns.items()))
         if self.problem:
             meta["ocr_problem"] = self.problem
         return meta
@@ -150,6 +157,15 @@ def needs_ocr(page: Any, lines: list[Line], unmapped: int) -> bool:
     return covered >= 0.5 * area if lines else bool(page.images)
 
 
+def _text(lines: list[Line]) -> str:
+    return "\n".join(ln.text for ln in lines)
+
+
+def poor(read: OcrPage) -> bool:
+    """A reading worth trying in another orientation: low confidence or not language."""
+    return read.confidence < POOR_CONFIDENCE or measure(_text(read.lines)).garbage
+
+
 def read_scanned(pdf: Any, pages: list[list[Line]], indices: list[int]) -> ScanResult:
     """OCR the pages of an open pdfplumber ``pdf`` at 0-based ``indices`` (pages without a
     usable text layer), replacing their entries in ``pages`` in place.
@@ -167,8 +183,9 @@ def read_scanned(pdf: Any, pages: list[list[Line]], indices: list[int]) -> ScanR
     for i in indices:
         page = pdf.pages[i]
         image = render(page)
+        scale = float(page.width) / image.width
         try:
-            read = ocr_image(image, i + 1, float(page.width) / image.width)
+            read, turn = read_upright(image, lambda im, n=i + 1, s=scale: ocr_image(im, n, s), poor)
         except OcrUnavailable as exc:
             result.problem = str(exc)
             for j in indices:
@@ -179,9 +196,15 @@ def read_scanned(pdf: Any, pages: list[list[Line]], indices: list[int]) -> ScanR
             failed.append(str(exc))
             pages[i] = []
             continue
+        result.seconds[i + 1] = read.seconds
+        if turn:
+            result.turns[i + 1] = turn
+        if measure(_text(read.lines)).garbage:  # noise, not language: not the page's text
+            result.illegible.append(i + 1)
+            pages[i] = []
+            continue
         pages[i] = read.lines
         ocr_lines += read.lines
-        result.seconds[i + 1] = read.seconds
         if read.lines:
             result.confidence[i + 1] = read.confidence
             result.words[i + 1] = read.words

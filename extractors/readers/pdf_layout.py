@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
-
-from pdfminer.pdfdevice import PDFTextDevice
-from pdfminer.pdffont import PDFUnicodeNotDefined
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-from pdfminer.utils import apply_matrix_rect
 
 from extractors.readers.markup import normalize_text
 
@@ -185,51 +180,3 @@ def strip_running(pages: list[list[Line]], heights: list[float],
                 meta.setdefault(where, line.text)
         kept.append([ln for ln in lines if id(ln) not in drop])
     return kept, meta
-
-
-class _CharCollector(PDFTextDevice):
-    """A minimal pdfminer device recording each horizontal character's text, font and box.
-
-    pdfplumber builds a rich object (colours, matrices...) per character, which costs about
-    half the reading time; the reader only needs these few fields.
-    """
-
-    def __init__(self, rsrcmgr: PDFResourceManager) -> None:
-        super().__init__(rsrcmgr)
-        self.chars: list[dict[str, Any]] = []
-        self.page_top = 0.0
-        self.unmapped = 0  # glyphs without a Unicode mapping
-
-    def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float,
-                    rise: float, cid: int, ncs: Any, graphicstate: Any) -> float:
-        try:
-            text = font.to_unichr(cid)
-        except PDFUnicodeNotDefined:
-            text = ""
-            self.unmapped += 1
-        adv = font.char_width(cid) * fontsize * scaling
-        if font.is_vertical() or not isinstance(text, str):
-            return adv
-        descent = font.get_descent() * fontsize
-        x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, descent + rise, adv,
-                                                     descent + rise + fontsize))
-        x0, x1 = min(x0, x1), max(x0, x1)
-        y0, y1 = min(y0, y1), max(y0, y1)
-        a, b, c, d = matrix[:4]
-        self.chars.append({"text": text, "fontname": font.fontname, "size": y1 - y0,
-                           "x0": x0, "x1": x1, "top": self.page_top - y1,
-                           "bottom": self.page_top - y0,
-                           "upright": a * d * scaling > 0 and b * c <= 0})
-        return adv
-
-
-def pdf_chars(pdf: Any) -> Iterator[tuple[list[dict[str, Any]], float, int]]:
-    """Yield (characters, page height, unmapped glyph count) for each page of an open
-    pdfplumber ``PDF``."""
-    device = _CharCollector(pdf.rsrcmgr)
-    interpreter = PDFPageInterpreter(pdf.rsrcmgr, device)
-    for page in pdf.pages:
-        _, y_0, _, y_1 = page.page_obj.mediabox
-        device.chars, device.page_top, device.unmapped = [], max(y_0, y_1), 0
-        interpreter.process_page(page.page_obj)
-        yield device.chars, abs(y_1 - y_0), device.unmapped

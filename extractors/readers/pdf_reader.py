@@ -19,6 +19,7 @@ from extractors.errors import ReadError
 from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers import ReadResult
 from extractors.readers.body import BodyBuilder
+from extractors.readers.legibility import Legibility, measure
 from extractors.readers.markup import (
     Pending,
     join_lines,
@@ -27,7 +28,8 @@ from extractors.readers.markup import (
     word_vocabulary,
 )
 from extractors.readers.ocr import ScanResult, needs_ocr, read_scanned
-from extractors.readers.pdf_layout import Line, page_lines, pdf_chars, strip_running
+from extractors.readers.pdf_chars import pdf_chars
+from extractors.readers.pdf_layout import Line, page_lines, strip_running
 from extractors.readers.pdf_open import open_pdf, translate_error
 
 _BULLETS = set("•●○◦▪▫■□‣⁃∙·➢➤►▶✓✔-–") | {chr(c) for c in range(0xE000, 0xF900)}
@@ -207,24 +209,40 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
             n_pages = len(pdf.pages)
             if n_pages > limits.max_pages:
                 raise ReadError("too_large", f"PDF has {n_pages} pages (limit {limits.max_pages})")
-            pages, heights, unmapped = [], [], []
-            for number, (chars, height, missing) in enumerate(pdf_chars(pdf), start=1):
-                pages.append(page_lines(chars, number))
-                heights.append(height)
-                unmapped.append(missing)
+            pages, heights, unmapped, turned = [], [], [], []
+            for number, page in enumerate(pdf_chars(pdf), start=1):
+                pages.append(page_lines(page.chars, number))
+                heights.append(page.height)
+                unmapped.append(page.unmapped)
+                if page.turn and pages[-1]:
+                    turned.append(f"{number}:{page.turn}")
             scanned = [i for i, lines in enumerate(pages)
                        if needs_ocr(pdf.pages[i], lines, unmapped[i])]
-            ocr = read_scanned(pdf, pages, scanned)
+            garbled = _garbled_pages(pages, scanned)
+            ocr = read_scanned(pdf, pages, sorted(set(scanned) | set(garbled)))
+            for number, degrees in ocr.turns.items():
+                if degrees in (90, 270):  # read upright, the page is as tall as it was wide
+                    heights[number - 1] = float(pdf.pages[number - 1].width)
         except (ReadError, MemoryError):  # a MemoryError is the memory limit, not damage
             raise
         except Exception as exc:
             raise translate_error(exc) from exc
+    not_read = _not_read(pages, garbled, ocr)
     if not any(pages):
+        if garbled:
+            raise ReadError("garbled_text_layer", _garbled_message(garbled, ocr))
+        if ocr.illegible:
+            raise ReadError("illegible_scan", _illegible_message(ocr))
         raise ReadError("no_text_layer", _no_text_message(n_pages, sum(unmapped) > 0, ocr))
     kept, metadata = strip_running(pages, heights)
+    metadata.update(not_read)
+    if garbled:  # pages whose text layer was glyph garbage (OCR'd instead, where it could be)
+        metadata["pages_garbled"] = ocr.pages_label([i + 1 for i in garbled])
     empty = [str(i) for i, lines in enumerate(pages, start=1) if not lines]
     if empty:
         metadata["pages_without_text"] = ",".join(empty)
+    if turned:  # page: degrees its text ran anticlockwise on the displayed page
+        metadata["pages_turned"] = " ".join(turned)
     metadata.update(ocr.metadata())
     lines = [ln for page_lines_ in kept for ln in page_lines_]
     vocab = word_vocabulary([ln.text for ln in lines])
@@ -238,6 +256,60 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
                      ocr_confidence=confidence)
     return ReadResult(body, n_pages=n_pages, metadata=metadata,
                       source_format="scan" if ocr.confidence else None)
+
+
+def _garbled_pages(pages: list[list[Line]], scanned: list[int]) -> dict[int, Legibility]:
+    """0-based pages (not already to be OCR'd) whose text layer is not language, with its
+    measures: glyph garbage from fonts without a correct Unicode map."""
+    out = {}
+    for i, lines in enumerate(pages):
+        if i not in scanned and lines:
+            found = measure("\n".join(ln.text for ln in lines))
+            if found.garbage:
+                out[i] = found
+    return out
+
+
+def _not_read(pages: list[list[Line]], garbled: dict[int, Legibility],
+              ocr: ScanResult) -> dict[str, str]:
+    """``pages_not_read`` (1-based) and ``pages_not_read_reason``: pages whose text is lost
+    because their text layer is garbage or their scan could not be read (the quality flag
+    ``pages_not_read`` reports them)."""
+    lost = sorted({p for p in ocr.pages if not pages[p - 1]} | {i + 1 for i in garbled
+                                                                 if not pages[i]})
+    if not lost:
+        return {}
+    reasons = []
+    bad_layer = [i + 1 for i in garbled if not pages[i]]
+    if bad_layer:
+        reasons.append(f"the text layer of page(s) {ocr.pages_label(bad_layer)} is not language "
+                       "(fonts without a correct Unicode map)")
+    if ocr.illegible:
+        reasons.append(f"OCR of page(s) {ocr.pages_label(ocr.illegible)} gave no legible text")
+    if ocr.problem:
+        reasons.append(f"OCR could not run: {ocr.problem}")
+    elif not ocr.attempted and ocr.pages:
+        reasons.append("OCR was not attempted")
+    return {"pages_not_read": ocr.pages_label(lost),
+            "pages_not_read_reason": "; ".join(reasons) or "OCR found no text"}
+
+
+def _garbled_message(garbled: dict[int, Legibility], ocr: ScanResult) -> str:
+    first = next(iter(garbled.values()))
+    pages = ocr.pages_label([i + 1 for i in garbled])
+    what = (f"PDF text layer on page(s) {pages} is not language but glyph garbage (fonts "
+            f"without a correct Unicode map: {first.describe()})")
+    if ocr.problem:
+        return f"{what}; OCR is needed but {ocr.problem}"
+    if ocr.illegible:
+        return f"{what}, and OCR of it gave no legible text either"
+    return f"{what}, and OCR found no text"
+
+
+def _illegible_message(ocr: ScanResult) -> str:
+    pages = ocr.pages_label(ocr.illegible)
+    return (f"OCR of the scanned page(s) {pages} gave no legible text (noise, not language, "
+            "in every orientation); the scan may be too faint, too small or not text")
 
 
 def _no_text_message(n_pages: int, unmapped: bool, ocr: ScanResult) -> str:

@@ -3,7 +3,13 @@ must end in records or in a recorded failure with a named cause -- never ``inter
 (an exception no rule foresaw), a hang or a crash.
 
 Seeds: the shared corpus (when present; not the image-only scan, whose OCR takes seconds a
-page), the team's samples in data/raw and small generated files. Two budgets:
+page), the team's samples in data/raw and small generated files. Besides byte damage, seeds
+are reshaped into valid files of the kinds readers once lost text on
+(``mutations.reshaped``: rotated pages, content drawn sideways, fonts with wrong Unicode maps;
+UTF-16/32 without a BOM, Windows-1252, KOI8-R, a Windows-1252 stretch inside UTF-8; Word
+content controls, custom XML, tracked insertions, deletions and moves, macro-enabled and
+Strict packages); those must be read when not also damaged. Two budgets (the reshaped tests
+run a quarter as many cases):
 
 * ``make test`` -- a short, derandomized run (the same cases every time);
 * ``make fuzz`` -- ``HYPOTHESIS_PROFILE=fuzz``: ``FUZZ_EXAMPLES`` cases per format (default
@@ -26,7 +32,7 @@ from hypothesis import HealthCheck, given, settings
 
 from extractors.readers import FORMATS
 from pipeline.process import process_file
-from tests.extractors.mutations import Seed, damaged
+from tests.extractors.mutations import Seed, damaged, reshaped
 from tests.extractors.readers.bad_files import TEXT, minutes_docx, minutes_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,8 +93,9 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz")
 
 
-def _check(workdir: Path, ext: str, data: bytes) -> None:
-    """Process one damaged file; fail on an unforeseen error or a hang."""
+def _check(workdir: Path, ext: str, data: bytes, label: str = "") -> str:
+    """Process one damaged file; fail on an unforeseen error or a hang. Returns the
+    outcome: ``records`` or the failure's error type."""
     assert f".{ext}" in FORMATS
     path = workdir / f"case.{ext}"
     path.write_bytes(data)
@@ -100,12 +107,14 @@ def _check(workdir: Path, ext: str, data: bytes) -> None:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     kind = "records" if outcome.extraction is not None else outcome.failure.error_type
-    OUTCOMES.setdefault(ext, Counter())[kind] += 1
-    DISTINCT.setdefault(ext, set()).add(hash(data))
+    OUTCOMES.setdefault(ext + label, Counter())[kind] += 1
+    DISTINCT.setdefault(ext + label, set()).add(hash(data))
     assert (outcome.extraction is None) != (outcome.failure is None)
     if outcome.failure is not None:
         assert outcome.failure.error_type != "internal_error", outcome.failure.message
         assert outcome.failure.message
+        assert " object at 0x" not in outcome.failure.message, outcome.failure.message
+    return kind
 
 
 def _fuzz_test(ext: str):  # type: ignore[no-untyped-def]
@@ -120,6 +129,30 @@ def _fuzz_test(ext: str):  # type: ignore[no-untyped-def]
     return test
 
 
+# Undamaged reshaped files must be read: the reshapings keep every word (a garbled Unicode
+# map is read by OCR, or named as garbled_text_layer where Tesseract is missing).
+READ_OR_NAMED = {"records", "garbled_text_layer"}
+
+
+def _reshape_test(ext: str):  # type: ignore[no-untyped-def]
+    @pytest.mark.timeout(0 if LONG else 600)
+    @settings(FUZZ, max_examples=max(EXAMPLES // 4, 20))
+    @given(case=reshaped(_seeds(ext)))
+    def test(workdir: Path, case: tuple[Seed, bytes, bool]) -> None:
+        seed, data, damage = case
+        kind = _check(workdir, ext, data, " reshaped")
+        if not damage:
+            assert kind in READ_OR_NAMED, (seed.label, kind)
+
+    test.__name__ = f"test_reshaped_{ext}_is_read"
+    test.__doc__ = (f"Rotated, re-encoded or re-wrapped .{ext} files (issue #14): read, or a "
+                    "named failure once damaged too.")
+    return test
+
+
 test_damaged_txt = _fuzz_test("txt")  # .md files go through the same reader
 test_damaged_docx = _fuzz_test("docx")
 test_damaged_pdf = _fuzz_test("pdf")
+test_reshaped_txt = _reshape_test("txt")
+test_reshaped_docx = _reshape_test("docx")
+test_reshaped_pdf = _reshape_test("pdf")

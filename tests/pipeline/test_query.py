@@ -135,3 +135,70 @@ def test_cli_missing_folder_exit_2(tmp_path: Path, capsys) -> None:
     assert main(["query", "--out", str(tmp_path / "nowhere"), "SELECT 1"]) == 2
     err = capsys.readouterr().err
     assert "no tables at" in err and "nowhere" in err
+
+
+# -- read-only by default ------------------------------------------------------------------
+
+def _files(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("sql", [
+    "COPY (SELECT 'zz' AS doc_id) TO '{out}/meetings/fake.parquet'",
+    "COPY (SELECT 1 AS x) TO '{out}/manifest.json'",
+    "EXPORT DATABASE '{out}/exported'",
+    "ATTACH '{out}/new.duckdb' AS other",
+    "INSTALL httpfs",
+    "LOAD httpfs",
+    "SET enable_external_access = true",
+    "CREATE TABLE t AS SELECT 1",
+    "SELECT 1; COPY (SELECT 1) TO '{out}/x.csv'",
+])
+def test_cli_refuses_statements_that_are_not_reads(out: Path, capsys, sql: str) -> None:
+    before = _files(out)
+    assert main(["query", "--out", str(out), sql.format(out=out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("minutes query: ") and "read-only" in err
+    assert _files(out) == before
+
+
+@pytest.mark.parametrize("sql", ["SELECT * FROM read_csv('{secret}')",
+                                 "SELECT * FROM read_text('{secret}')",
+                                 "SELECT * FROM glob('{parent}/*')",
+                                 "SELECT * FROM read_parquet('https://example.com/x.parquet')",
+                                 "SELECT * FROM read_csv('{out}/meetings/../../secret.txt')"])
+def test_cli_reads_no_file_outside_the_tables(out: Path, capsys, sql: str) -> None:
+    secret = out.parent / "secret.txt"
+    secret.write_text("root:x:0:0\n")
+    assert main(["query", "--out", str(out), "--csv",
+                 sql.format(secret=secret, parent=out.parent, out=out)]) == 2
+    captured = capsys.readouterr()
+    assert "root:x" not in captured.out
+    assert "disabled by configuration" in captured.err
+
+
+def test_read_only_connection_cannot_be_unlocked(out: Path) -> None:
+    import duckdb
+
+    con = connect(out)
+    with pytest.raises(duckdb.Error, match="locked"):
+        con.execute("SET enable_external_access = true")
+    with pytest.raises(duckdb.Error, match="disabled"):
+        con.execute("ATTACH ':memory:' AS x; ATTACH '/tmp/x.duckdb' AS y")
+    assert con.sql("SELECT count(*) FROM meetings").fetchall() == [(2,)]
+
+
+def test_reads_and_their_shorthands_still_run(out: Path, capsys) -> None:
+    for sql in ["DESCRIBE meetings", "SUMMARIZE meetings", "EXPLAIN SELECT * FROM meetings",
+                "FROM meetings SELECT count(*)", "WITH m AS (SELECT * FROM meetings) "
+                "SELECT count(*) FROM m", "SHOW TABLES"]:
+        assert main(["query", "--out", str(out), "--csv", sql]) == 0, sql
+    capsys.readouterr()
+
+
+def test_writable_session_may_write(out: Path, capsys, tmp_path: Path) -> None:
+    target = tmp_path / "export.csv"
+    assert main(["query", "--out", str(out), "--writable",
+                 f"COPY (SELECT speaker FROM interventions) TO '{target}'"]) == 0
+    assert target.read_text().splitlines()[0] == "speaker"
+    capsys.readouterr()

@@ -33,6 +33,77 @@ def minutes_pdf(user_password: str | None = None) -> bytes:
     return bytes(pdf.output())
 
 
+def rotated_pdf() -> bytes:
+    """The sample minutes drawn a quarter turn anticlockwise on a landscape page (as a
+    landscape table is put on its side), with no /Rotate entry."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(minutes_pdf())))
+    page = writer.pages[0]
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    page.add_transformation(Transformation().rotate(90).translate(height, 0))
+    page.mediabox.upper_right = (height, width)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def rotate_pages_pdf(degrees: int) -> bytes:
+    """The sample minutes with a /Rotate entry of ``degrees`` on its page."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(minutes_pdf())))
+    for page in writer.pages:
+        page.rotate(degrees)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def caesar(code: int) -> int:
+    """A wrong Unicode map that shifts letters by three (the text stays letters)."""
+    for base in (0x41, 0x61):
+        if base <= code < base + 26:
+            return base + (code - base + 3) % 26
+    return code
+
+
+def rot47(code: int) -> int:
+    """A wrong Unicode map that turns printable ASCII into other printable ASCII
+    (letters become punctuation and digits, as codes of a subset font read as ASCII do)."""
+    return 0x21 + (code - 0x21 + 47) % 94 if 0x21 <= code <= 0x7E else code
+
+
+def private_use(code: int) -> int:
+    """A Unicode map into the private use area (symbol-font style glyph codes)."""
+    return 0xE000 + code if code > 0x20 else code
+
+
+def with_unicode_map(data: bytes, mapping: Callable[[int], int]) -> bytes:
+    """``data`` (a PDF of single-byte fonts) with a ToUnicode map built from ``mapping``
+    given to every font: pages render as before, but their text layer reads as garbage."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    pairs = "\n".join(f"<{c:02X}> <{mapping(c):04X}>" for c in range(0x20, 0x100))
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Garbled def /CMapType 2 def\n"
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            f"224 beginbfchar\n{pairs}\nendbfchar\n"
+            "endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    stream = DecodedStreamObject()
+    stream.set_data(cmap.encode())
+    ref = writer._add_object(stream)
+    for page in writer.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font.get_object()[NameObject("/ToUnicode")] = ref
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def truncated_pdf() -> bytes:
     """The PDF cut at two thirds, as an interrupted download leaves it."""
     data = minutes_pdf()
@@ -150,6 +221,33 @@ def old_word_doc() -> bytes:
         "utf-16-le").ljust(128, b"\x00") + bytes(4096)
 
 
+def retyped_docx(content_type: str) -> bytes:
+    """The sample minutes whose main part declares ``content_type`` (a macro-enabled file,
+    a template, or a type no Word file has)."""
+    return rewrite_docx(minutes_docx(), "[Content_Types].xml", lambda xml: re.sub(
+        rb"application/vnd\.openxmlformats-officedocument\.wordprocessingml\.document\.main"
+        rb"\+xml", content_type.encode(), xml))
+
+
+def strict_docx() -> bytes:
+    """The sample minutes as Strict Open XML (namespaces under http://purl.oclc.org/ooxml/)."""
+    names = {b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":
+             b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+             b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+             b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+             b"http://schemas.openxmlformats.org/drawingml/2006/main":
+             b"http://purl.oclc.org/ooxml/drawingml/main"}
+    data = minutes_docx()
+    for member in zipfile.ZipFile(io.BytesIO(data)).namelist():
+        if member.endswith((".xml", ".rels")):
+            def to_strict(xml: bytes) -> bytes:
+                for old, new in names.items():
+                    xml = xml.replace(old, new)
+                return xml
+            data = rewrite_docx(data, member, to_strict)
+    return data
+
+
 TEXT = MINUTES.replace("Chile", "Côte d’Ivoire")
 
 
@@ -172,6 +270,9 @@ BAD_FILES = [
     BadFile("missing_xref.pdf", missing_xref_pdf, None),
     BadFile("destroyed_xref.pdf", destroyed_xref_pdf, "corrupt_pdf", "cross-reference"),
     BadFile("no_page_size.pdf", no_page_size_pdf, "corrupt_pdf", "pages cannot be read"),
+    BadFile("rotate_90.pdf", lambda: rotate_pages_pdf(90), None),
+    BadFile("rotate_270.pdf", lambda: rotate_pages_pdf(270), None),
+    BadFile("content_turned.pdf", rotated_pdf, None),
     BadFile("not_really.pdf", lambda: b"PK\x03\x04" + bytes(60), "corrupt_pdf",
             "it is a zip archive"),
     BadFile("empty.txt", lambda: b"", "empty_file", "0 bytes"),
@@ -181,6 +282,11 @@ BAD_FILES = [
     BadFile("utf16le_no_bom.txt", lambda: TEXT.encode("utf-16-le"), None),
     BadFile("utf16be_no_bom.txt", lambda: TEXT.encode("utf-16-be"), None),
     BadFile("windows1252.txt", lambda: TEXT.replace("’", "'").encode("cp1252"), None),
+    BadFile("utf8_with_a_windows1252_paragraph.txt", lambda: TEXT.encode().replace(
+        b"The President welcomed", "Genève – the President welcomed".encode("cp1252")), None),
+    BadFile("utf16le_cyrillic_no_bom.txt", lambda: (
+        TEXT + "\nПротокол заседания: Председатель открыл заседание.\n").encode("utf-16-le"),
+            None),
     BadFile("utf8_bom.txt", lambda: TEXT.encode("utf-8-sig"), None),
     BadFile("nul_bytes.txt", lambda: TEXT.encode().replace(b"\n", b"\x00\n") + bytes(2000),
             None),
@@ -193,4 +299,14 @@ BAD_FILES = [
     BadFile("zip_bomb.docx", zip_bomb_docx, "too_large", "zip bomb"),
     BadFile("lying_sizes.docx", lying_zip_docx, "corrupt_docx", "document.xml"),
     BadFile("billion_laughs.docx", billion_laughs_docx, "unsafe_docx", "expand"),
+    BadFile("macro_enabled.docx", lambda: retyped_docx(
+        "application/vnd.ms-word.document.macroEnabled.main+xml"), None),
+    BadFile("macro_enabled.docm", lambda: retyped_docx(
+        "application/vnd.ms-word.document.macroEnabled.main+xml"), None),
+    BadFile("template.docx", lambda: retyped_docx(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"),
+            None),
+    BadFile("strict_ooxml.docx", strict_docx, None),
+    BadFile("unknown_main_type.docx", lambda: retyped_docx("application/vnd.example+xml"),
+            "corrupt_docx", "its main part has content type 'application/vnd.example+xml'"),
 ]

@@ -189,6 +189,8 @@ def test_mixed_pdf_keeps_its_text_pages_without_tesseract(no_tesseract: None) ->
     assert doc.text == "This page has a text layer and is not OCR'd at all."
     assert doc.metadata["pages_without_text"] == "2"
     assert "Tesseract OCR is not installed" in doc.metadata["ocr_problem"]
+    assert doc.metadata["pages_not_read"] == "2"  # a quality flag, not a silent loss
+    assert "Tesseract OCR is not installed" in doc.metadata["pages_not_read_reason"]
 
 
 # -- mending Tesseract's reading (hand-made hOCR, no Tesseract needed) -----------------------
