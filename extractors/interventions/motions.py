@@ -33,7 +33,11 @@ def motion_speakers(speakers_of: SpeakersOf, seg: Segment) -> list[Speaker]:
     found: list[Speaker] = []
 
     def add(head: Token) -> None:
-        for spk in speakers_of(head, lo, hi):
+        heads = [head]
+        if not lo <= head.i < hi:
+            # the parse hung the name on a word past the segment: read the part inside it
+            heads = [t for t in head.subtree if lo <= t.i < hi and t.head.i == head.i]
+        for spk in (s for h in heads for s in speakers_of(h, lo, hi)):
             if not any(spk.same(f) for f in found):
                 found.append(spk)
 

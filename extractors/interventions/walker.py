@@ -7,6 +7,7 @@ another named speaker takes the floor, the floor is handed over, or a new agenda
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from extractors.interventions.segments import Segment, is_annex, segments
 from models.records import Intervention
 
 _BY = re.compile(r"\bby\b", re.I)
+_RUN_IN = re.compile(r"\s*(?:[-–—:.]\s+|:)")  # separator between a heading and its run-in text
+_MIN_RUN_IN = 12
 _ORDER = itertools.count()
 
 
@@ -110,6 +113,7 @@ class _Walker:
         self.listed = _listed_codes(ctx)
         self.att_ranges = _attendee_ranges(ctx)
         self.presidency = ctx.meeting.presidency_code if ctx.meeting else None
+        self.heading_starts = [a.char_start for a in ctx.agenda]
         self.skip_until = 0  # end of a list of speakers already read with its lead-in
 
     def _in_attendees(self, seg: Segment) -> bool:
@@ -143,28 +147,52 @@ class _Walker:
     def run(self) -> list[Turn]:
         st = self.st
         started = False
+        current = -1  # the agenda heading the walk is under (unnumbered ones too)
         for seg in segments(self.ctx):
             if seg.block_start and is_annex(self.ctx, seg.block):
                 break
             if self._in_attendees(seg) or seg.start < self.skip_until:
                 continue
             item = self.ctx.agenda_item_at(seg.start)
-            if not started or item != st.agenda:
+            heading = self._heading_index(seg.start)
+            if not started or item != st.agenda or heading != current:
                 started = True
+                current = heading
                 self._new_item(item, seg)
-                if self._is_heading(seg):
-                    continue
             if self._is_heading(seg):
-                continue
+                body = self._run_in_body(seg)
+                if body is None:
+                    continue
+                seg = body
             self._segment(seg)
         st.close()
         return st.done
+
+    def _heading_index(self, offset: int) -> int:
+        """Index of the last agenda heading starting at or before ``offset`` (-1 for none)."""
+        return bisect.bisect_right(self.heading_starts, offset) - 1
 
     def _is_heading(self, seg: Segment) -> bool:
         if seg.block.kind == "heading":
             return True
         return any(a.char_start <= seg.start < max(a.char_end, a.char_start + 1)
                    for a in self.ctx.agenda)
+
+    def _run_in_body(self, seg: Segment) -> Segment | None:
+        """The text run in after an item heading on its line ("b) Roads - Cllr Doe said ..."),
+        as a segment of its own; None where the segment is only the heading."""
+        if seg.block.kind == "heading":
+            return None
+        ends = [a.char_end for a in self.ctx.agenda
+                if a.char_start <= seg.start < max(a.char_end, a.char_start + 1)]
+        text = self.ctx.doc.text
+        m = _RUN_IN.match(text, max(ends), seg.end) if ends else None
+        if m is None or seg.end - m.end() < _MIN_RUN_IN:
+            return None
+        span = self.ctx.sdoc.char_span(m.end(), seg.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return Segment(m.end(), seg.end, seg.block, span, True)
 
     def _segment(self, seg: Segment) -> None:
         st = self.st
