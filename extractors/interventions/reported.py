@@ -140,13 +140,42 @@ class SpeakerFinder:
         found = self._speakers_in(head, chain, lo, hi)
         offices = {s.role for s in found if s.role}
         dels = list({s.code: s for s in found if not s.role and s.code}.values())
-        plural = any(t.i in self.office_tokens and (t.tag_ in {"NNS", "NNPS"} or (
-            t.lower_.endswith("s") and t.lower_ not in cue("person"))) for t in chain)
+        plural = any(self._plural_office(t) for t in chain)
+        if len(offices) == 1 and len(dels) < 2 and plural:
+            dels = self._listed_holders(head, lo, hi) or dels
         if len(offices) == 1 and len(dels) > 1 and plural:
             # "its Co-Chairs, X of Ruritania and Y of Freedonia": one office holder each
             off = next(s for s in found if s.role)
             return [Speaker(off.name, d.code, off.role, d.person) for d in dels]
         return _merge(found)
+
+    def _plural_office(self, tok: Token) -> bool:
+        """``tok`` starts or is an office mention written in the plural ("Co-Chairs")."""
+        i = tok.i
+        while i in self.office_tokens:
+            t = tok.doc[i]
+            if t.tag_ in {"NNS", "NNPS"} or (t.lower_.endswith("s") and t.lower_ not in cue("person")):
+                return True
+            if i + 1 >= len(tok.doc) or self.by_token.get(i + 1) != self.by_token.get(i):
+                return False
+            i += 1
+        return False
+
+    def _listed_holders(self, head: Token, lo: int, hi: int | None) -> list[Speaker]:
+        """Delegations listed after a comma at the end of a plural office's phrase ("the
+        Co-Chairs of the Committee on X, Ruritania and Freedonia,"): one holder each."""
+        hi = len(head.doc) if hi is None else hi
+        sub = [t for t in head.subtree if lo <= t.i < hi]
+        commas = [t.i for t in sub if t.text == ","]
+        if not commas:
+            return []
+        out: list[Speaker] = []
+        for tok in sub:
+            spk = self.by_token.get(tok.i)
+            if tok.i > commas[0] and spk is not None and not spk.role and spk.code \
+                    and not _under_behalf(tok) and not any(spk.code == o.code for o in out):
+                out.append(spk)
+        return out if len(out) > 1 else []
 
     def _speakers_in(self, head: Token, chain: list[Token], lo: int,
                      hi: int | None) -> list[Speaker]:
@@ -178,8 +207,11 @@ class SpeakerFinder:
         objects = light_verbs().get(lemma)
         if objects is not None:
             dobj = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
-            if dobj and not any(d.lower_ in objects or d.lower_.rstrip("s") in objects
-                                for d in dobj):
+            # the object word, or a modifier of it ("gave an update [on] efforts")
+            words = [w for d in dobj for w in (d, *d.children)
+                     if w is d or w.dep_ in {"amod", "compound"}]
+            if dobj and not any(w.lower_ in objects or w.lower_.rstrip("s") in objects
+                                for w in words):
                 return False
         return True
 
@@ -409,7 +441,7 @@ def _main_verbs(span: Span) -> list[Token]:
     out: list[Token] = []
     todo = [t for t in heads if t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")]
     for h in heads:
-        if h.dep_ == "ROOT" and h.pos_ not in {"VERB", "AUX"}:
+        if (h.dep_ == "ROOT" or not lo <= h.head.i < hi) and h.pos_ not in {"VERB", "AUX"}:
             # a label or noun root: look at its clausal children
             todo.extend(c for c in h.children if c.pos_ == "VERB" and lo <= c.i < hi
                         and c.dep_ in {"acl", "relcl", "appos", "parataxis"})

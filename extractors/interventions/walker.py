@@ -26,7 +26,7 @@ from extractors.interventions.segments import Segment, is_annex, segments
 from models.records import Intervention
 
 _BY = re.compile(r"\bby\b", re.I)
-_RUN_IN = re.compile(r"\s*(?:[-–—:.]\s+|:)")  # separator between a heading and its run-in text
+_RUN_IN = re.compile(r"\s*(?:[-–—:.]\s+|:|(?=[A-Z]))")  # separator between a heading and its run-in text
 _MIN_RUN_IN = 12
 _ORDER = itertools.count()
 
