@@ -324,7 +324,7 @@ class SpeakerFinder:
             return
         if any(set(s.key) == set(sp.key) for e in res.events for s in e.speakers for sp in spk):
             return
-        res.events.append(Event(seg.start, spk, _behalf(verb, subj)))
+        res.events.append(Event(_event_start(seg, subj, res), spk, _behalf(verb, subj)))
 
     def _behalf_delegations(self, verb: Token, subj: Token) -> list[Speaker]:
         """Delegations a pronoun subject speaks for ("She made a statement on behalf of X")."""
@@ -451,7 +451,21 @@ def _main_verbs(span: Span) -> list[Token]:
             continue
         out.append(v)
         todo.extend(c for c in v.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+        todo.extend(_clause_before(v, lo))
     return sorted(out, key=lambda t: t.i)
+
+
+def _clause_before(verb: Token, lo: int) -> list[Token]:
+    """A clause with its own subject written wholly before the verb's subject and parsed as
+    its complement ("The Chair asked ... - Doe agreed", "Doe stated ..., he agreed"): two
+    clauses side by side, not speech reported inside the other."""
+    subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not subj:
+        return []
+    first = min(t.i for t in subj[0].subtree)
+    return [c for c in verb.children
+            if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"} and lo <= c.left_edge.i
+            and c.right_edge.i < first and any(x.dep_ in _SUBJECTS for x in c.children)]
 
 
 def _subject(verb: Token, lo: int, hi: int) -> Token | None:
@@ -511,6 +525,16 @@ def _behalf(verb: Token, subj: Token) -> str | None:
         if poss and poss[0].pos_ != "PRON":
             return poss[0].text
     return None
+
+
+def _event_start(seg: Segment, subj: Token, res: Analysis) -> int:
+    """Where a speaker takes the floor: the segment start for its first speaker, the start of
+    the subject phrase for a later one in the same sentence ("X asked ... - Y agreed")."""
+    if not res.events:
+        return seg.start
+    left = subj.left_edge
+    start = left.idx if seg.span.start <= left.i else seg.start
+    return start if start > max(e.start for e in res.events) else seg.start
 
 
 def _np_text(tok: Token) -> str:
