@@ -23,6 +23,17 @@ def _agent_objects(tok: Token) -> list[Token]:
             for p in c.children if p.dep_ == "pobj"]
 
 
+def _names_before(verb: Token, lo: int) -> list[Token]:
+    """The proper nouns written right before a verb the parse gave no subject ("Doe proposed
+    approval" read as a noun phrase)."""
+    out: list[Token] = []
+    i = verb.i - 1
+    while i >= lo and verb.doc[i].tag_ == "NNP":
+        out.append(verb.doc[i])
+        i -= 1
+    return out
+
+
 SpeakersOf = Callable[[Token, int, int], list[Speaker]]
 
 
@@ -51,7 +62,8 @@ def motion_speakers(speakers_of: SpeakersOf, seg: Segment) -> list[Speaker]:
                 continue  # "moved to the next item"
             for obj in _agent_objects(tok):
                 add(obj)
-            for subj in (c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi):
+            subjects = [c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi]
+            for subj in subjects or _names_before(tok, lo):
                 add(subj)
         elif low in cue("motion_verb") and tok.dep_ == "ROOT" and tok.tag_ == "NNS":
             # "Doe seconds." parsed as a plural noun with the name as its compound

@@ -20,6 +20,7 @@ from extractors.lexicon import cue, light_verbs, speech_verbs, verb_lemma
 
 _LINK_DEPS = {"conj", "appos", "compound", "flat", "nmod", "amod", "poss", "npadvmod"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_LABEL_MARKS = {"-", "–", "—", ":"}
 
 
 @dataclass
@@ -315,6 +316,10 @@ class SpeakerFinder:
             if inner:
                 subj = inner[0]
         spk = self.speakers_of(subj, seg.span.start, seg.span.end)
+        for other in _co_subjects(verb, subj, seg.span.start):
+            # "The delegations of X, Y, and Z referred": the parse split one coordination
+            spk = _merge(spk + [s for s in self.speakers_of(other, seg.span.start, seg.span.end)
+                                if not any(s.same(x) for x in spk)])
         if not spk:
             if subj.lower_ in cue("continuation"):
                 res.continuation = True
@@ -469,13 +474,30 @@ def _clause_before(verb: Token, lo: int) -> list[Token]:
 
 
 def _subject(verb: Token, lo: int, hi: int) -> Token | None:
+    """The verb's subject (the one nearest before it where a topic label before a dash was
+    parsed as a second subject: "Road signs - Clerk reported")."""
     v: Token | None = verb
     while v is not None:
-        for c in v.children:
-            if c.dep_ in _SUBJECTS and lo <= c.i < hi:
-                return c
+        subj = [c for c in v.children if c.dep_ in _SUBJECTS and lo <= c.i < hi]
+        if subj:
+            label_end = max((t.i for t in verb.doc[lo:v.i] if t.text in _LABEL_MARKS), default=-1)
+            after = [c for c in subj if label_end < c.i < v.i]
+            return after[0] if after and label_end > subj[0].i else subj[0]
         v = v.head if v.dep_ == "conj" and v.head.i != v.i else None
     return None
+
+
+def _co_subjects(verb: Token, subj: Token, lo: int) -> list[Token]:
+    """Further subjects of the verb after ``subj``, joined to it by "and" (no label mark)."""
+    if subj.head.i != verb.i:
+        return []
+    out = []
+    for c in verb.children:
+        if c.dep_ == "nsubj" and subj.i < c.i < verb.i and any(
+                t.lower_ in {"and", "or"} for t in verb.doc[subj.i:c.i]) and not any(
+                t.text in _LABEL_MARKS for t in verb.doc[max(lo, subj.i):c.i]):
+            out.append(c)
+    return out
 
 
 def _agent(verb: Token) -> Token | None:
