@@ -23,6 +23,7 @@ from extractors.interventions.listed import listed_speakers
 from extractors.interventions.offices import Speaker
 from extractors.interventions.reported import Analysis, Event, SpeakerFinder
 from extractors.interventions.segments import Segment, is_annex, segments
+from extractors.lexicon import speech_verbs, verb_lemma
 from models.records import Intervention
 
 _BY = re.compile(r"\bby\b", re.I)
@@ -280,11 +281,13 @@ class _Walker:
 
 
 def _subjectless(seg: Segment) -> bool:
-    """A clause with a finite verb first and no subject ("Thanked participants ...")."""
+    """A clause with a reporting verb first and no subject ("Thanked participants ...");
+    not a bare participle that reports an event ("Deferred to the next meeting")."""
     for tok in seg.span:
         if tok.is_punct or tok.is_space or tok.lower_ in {"-", "*", "•"}:
             continue
-        if tok.tag_ in {"VBD", "VBZ", "VBN", "VBP"} or tok.lower_ in {"further", "also"}:
+        if tok.lower_ in {"further", "also"} or (
+                tok.tag_ in {"VBD", "VBZ", "VBN", "VBP"} and verb_lemma(tok.lower_, speech_verbs())):
             return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.head.children)
         return False
     return False
