@@ -29,6 +29,7 @@ from models.records import Intervention
 _BY = re.compile(r"\bby\b", re.I)
 _RUN_IN = re.compile(r"\s*(?:[-–—:.]\s+|:|(?=[A-Z]))")  # separator between a heading and its run-in text
 _MIN_RUN_IN = 12
+_ATTENDANCE_SHARE = 0.3
 _ORDER = itertools.count()
 
 
@@ -118,7 +119,12 @@ class _Walker:
         self.skip_until = 0  # end of a list of speakers already read with its lead-in
 
     def _in_attendees(self, seg: Segment) -> bool:
-        return any(s <= seg.start < e for s, e in self.att_ranges)
+        """A segment of the attendance list: attendance rows start it and cover a good part
+        of it (a sentence of the body that opens with a speaker's name is read)."""
+        if not any(s <= seg.start < e for s, e in self.att_ranges):
+            return False
+        covered = sum(max(0, min(e, seg.end) - max(s, seg.start)) for s, e in self.att_ranges)
+        return covered >= _ATTENDANCE_SHARE * (seg.end - seg.start)
 
     def _keep(self, spk: Speaker, seg: Segment) -> bool:
         """Drop absent delegations and States that are not listed and only reported on."""
