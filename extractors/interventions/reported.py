@@ -21,6 +21,7 @@ from extractors.lexicon import cue, light_verbs, speech_verbs, verb_lemma
 _LINK_DEPS = {"conj", "appos", "compound", "flat", "nmod", "amod", "poss", "npadvmod"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _LABEL_MARKS = {"-", "–", "—", ":"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 @dataclass
@@ -143,7 +144,7 @@ class SpeakerFinder:
         dels = list({s.code: s for s in found if not s.role and s.code}.values())
         plural = any(self._plural_office(t) for t in chain)
         if len(offices) == 1 and len(dels) < 2 and plural:
-            dels = self._listed_holders(head, lo, hi) or dels
+            dels = self._listed_holders(chain, lo, hi) or dels
         if len(offices) == 1 and len(dels) > 1 and plural:
             # "its Co-Chairs, X of Ruritania and Y of Freedonia": one office holder each
             off = next(s for s in found if s.role)
@@ -162,19 +163,24 @@ class SpeakerFinder:
             i += 1
         return False
 
-    def _listed_holders(self, head: Token, lo: int, hi: int | None) -> list[Speaker]:
-        """Delegations listed after a comma at the end of a plural office's phrase ("the
-        Co-Chairs of the Committee on X, Ruritania and Freedonia,"): one holder each."""
-        hi = len(head.doc) if hi is None else hi
-        sub = [t for t in head.subtree if lo <= t.i < hi]
-        commas = [t.i for t in sub if t.text == ","]
-        if not commas:
+    def _listed_holders(self, chain: list[Token], lo: int, hi: int | None) -> list[Speaker]:
+        """Delegations listed after a comma following a plural office ("its Co-Chairs, Doe of
+        Ruritania and Roe of Freedonia", "the Co-Chairs of the Committee on X, Ruritania and
+        Freedonia, presented"): one holder each, read along the text up to the next verb."""
+        offices = [t for t in chain if self._plural_office(t)]
+        if not offices:
             return []
+        doc = offices[0].doc
+        hi = len(doc) if hi is None else hi
         out: list[Speaker] = []
-        for tok in sub:
-            spk = self.by_token.get(tok.i)
-            if tok.i > commas[0] and spk is not None and not spk.role and spk.code \
-                    and not _under_behalf(tok) and not any(spk.code == o.code for o in out):
+        comma = False
+        for tok in doc[offices[0].i:hi]:
+            if tok.tag_ in _FINITE or tok.text in {";", ":"}:
+                break
+            comma = comma or tok.text == ","
+            spk = self.by_token.get(tok.i) or self.person(tok)
+            if comma and spk is not None and spk.code and not _under_behalf(tok) \
+                    and not any(spk.code == o.code for o in out):
                 out.append(spk)
         return out if len(out) > 1 else []
 
