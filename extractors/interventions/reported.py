@@ -321,11 +321,12 @@ class SpeakerFinder:
                      and seg.span.start <= c.i < seg.span.end]
             if inner:
                 subj = inner[0]
-        spk = self.speakers_of(subj, seg.span.start, seg.span.end)
-        for other in _co_subjects(verb, subj, seg.span.start):
-            # "The delegations of X, Y, and Z referred": the parse split one coordination
-            spk = _merge(spk + [s for s in self.speakers_of(other, seg.span.start, seg.span.end)
-                                if not any(s.same(x) for x in spk)])
+        spk: list[Speaker] = []
+        # "The delegations of X, Y, and Z referred": the parse may split one coordination
+        for part in sorted([subj, *_co_subjects(verb, subj, seg.span.start, seg.span.end)]):
+            spk += [s for s in self.speakers_of(part, seg.span.start, seg.span.end)
+                    if not any(s.same(x) for x in spk)]
+        spk = _merge(spk)
         if not spk:
             if subj.lower_ in cue("continuation"):
                 res.continuation = True
@@ -475,8 +476,9 @@ def _clause_before(verb: Token, lo: int) -> list[Token]:
         return []
     first = min(t.i for t in subj[0].subtree)
     return [c for c in verb.children
-            if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"} and lo <= c.left_edge.i
-            and c.right_edge.i < first and any(x.dep_ in _SUBJECTS for x in c.children)]
+            if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"} and lo <= c.i
+            and c.right_edge.i < first
+            and any(x.dep_ in _SUBJECTS and lo <= x.i for x in c.children)]
 
 
 def _subject(verb: Token, lo: int, hi: int) -> Token | None:
@@ -493,17 +495,24 @@ def _subject(verb: Token, lo: int, hi: int) -> Token | None:
     return None
 
 
-def _co_subjects(verb: Token, subj: Token, lo: int) -> list[Token]:
-    """Further subjects of the verb after ``subj``, joined to it by "and" (no label mark)."""
+def _co_subjects(verb: Token, subj: Token, lo: int, hi: int) -> list[Token]:
+    """Other parts of one coordinated subject the parse split ("The delegations of X, Y, and Z
+    referred"): further subjects of the verb, or a noun phrase before the subject that the
+    parse hung outside the segment, joined to it by "and" with no label mark or verb between."""
     if subj.head.i != verb.i:
         return []
-    out = []
-    for c in verb.children:
-        if c.dep_ == "nsubj" and subj.i < c.i < verb.i and any(
-                t.lower_ in {"and", "or"} for t in verb.doc[subj.i:c.i]) and not any(
-                t.text in _LABEL_MARKS for t in verb.doc[max(lo, subj.i):c.i]):
-            out.append(c)
-    return out
+    doc = verb.doc
+
+    def joined(a: int, b: int) -> bool:
+        between = doc[max(lo, a):b]
+        return any(t.lower_ in {"and", "or"} for t in between) and not any(
+            t.text in _LABEL_MARKS or t.pos_ in {"VERB", "AUX"} for t in between)
+
+    later = [c for c in verb.children
+             if c.dep_ == "nsubj" and subj.i < c.i < verb.i and joined(subj.i, c.i)]
+    dangling = [t for t in doc[lo:subj.i] if t.pos_ in {"NOUN", "PROPN"}
+                and not lo <= t.head.i < hi and joined(t.i, subj.i)]
+    return dangling + later
 
 
 def _agent(verb: Token) -> Token | None:

@@ -1,0 +1,105 @@
+"""Run-in item text, unnumbered headings, motions, clauses side by side, plural offices."""
+
+from __future__ import annotations
+
+from extractors.extract import extract
+from extractors.readers import parse_bytes
+from models.records import Intervention
+
+COUNCIL = ("Minutes of the Meeting of Harlow Green Parish Council\n\n"
+           "Present: Cllr Mrs A Quennell (Chairman), Cllr B Tarrant, Cllr C Oduya, "
+           "Cllr D Ferreira, Mrs E Blake (Clerk)\n\n")
+
+COMMITTEE = ("Minutes of the Meeting of Brockwell Village Trust\n\n"
+             "Attendance: P Nakamura (Chair); R Osei; S Lindahl; T Varga (Clerk)\n\n")
+
+
+def _turns(text: str) -> list[Intervention]:
+    return extract(parse_bytes(text.encode(), "txt", "x.txt")).interventions
+
+
+def _who(turns: list[Intervention]) -> list[tuple[str | None, str | None]]:
+    return [(t.speaker_code, t.speaker_role) for t in turns]
+
+
+# -- text run in after an item heading on its line ---------------------------------------------
+def test_run_in_text_after_a_dash() -> None:
+    turns = _turns(COUNCIL + "Matters Arising:\n\n"
+                   "a) Street Lights - Cllr Tarrant advised that two lamps were still out.\n\n"
+                   "b) Village Sign - the Chairman informed the meeting that the sign was ordered.\n")
+    assert _who(turns) == [("HGPC", None), ("HGPC", "Chair")]
+    assert [t.agenda_item for t in turns] == ["a", "b"]
+    assert turns[0].text.startswith("Cllr Tarrant advised")
+
+
+def test_run_in_text_after_a_colon_and_glued_to_the_heading() -> None:
+    turns = _turns(COUNCIL + "Minutes of the last Meeting: Cllr Oduya proposed acceptance, "
+                   "seconded by Cllr Ferreira\n\n")
+    assert _who(turns) == [("HGPC", None), ("HGPC", None)]
+    glued = _turns("Report of the Intersessional Meeting of the Standing Committee\n\n"
+                   "1. Opening of the meetingThe meeting was opened by its Co-Chairs, Anna "
+                   "Lindgren of Sweden and Tomas Okafor of Nigeria.\n")
+    assert _who(glued) == [("SWE", "Chair"), ("NGA", "Chair")]
+    assert glued[0].text.startswith("The meeting was opened")
+
+
+def test_a_bare_participle_under_a_heading_is_not_a_turn() -> None:
+    turns = _turns(COMMITTEE + "4. Hall lighting\n\nR Osei reported that the bulbs were "
+                   "replaced.\n\n5. Presentation from the Cricket Club\n\n"
+                   "Deferred to the end of the meeting to allow presenters to arrive.\n")
+    assert len(turns) == 1
+    turns = _turns(COUNCIL + "a) Footpaths - Cllr Oduya reported the stile was broken.\n\n"
+                   "b) Allotments - Postponed until the autumn meeting.\n")
+    assert [t.agenda_item for t in turns] == ["a"]
+
+
+# -- a turn ends at every agenda heading, numbered or not ---------------------------------------
+def test_unnumbered_heading_ends_a_turn() -> None:
+    turns = _turns(COUNCIL + "Accounts for Approval\n\n"
+                   "Cllr Ferreira proposed approval for payment seconded by Cllr Tarrant\n\n"
+                   "Correspondence:\n\nCounty Highways - resurfacing notice\n\n"
+                   "Councillors Other Business:\n\n"
+                   "Cllr Tarrant reported that the bus shelter glass was cracked.\n")
+    assert len(turns) == 3
+    assert "resurfacing" not in turns[1].text
+    assert turns[2].text.startswith("Cllr Tarrant reported")
+
+
+def test_unnumbered_heading_ends_an_office_turn() -> None:
+    turns = _turns(COUNCIL + "Village Hall:\n\nThe Chairman reported that the roof was "
+                   "repaired.\n\nPlanning:\n\nExtension at 4 Mill Lane - no objection\n")
+    assert _who(turns) == [("HGPC", "Chair")]
+    assert "Mill Lane" not in turns[0].text
+
+
+# -- clauses side by side, topic labels, coordinated subjects ----------------------------------
+def test_clause_before_the_main_clause_is_its_own_turn() -> None:
+    turns = _turns(COUNCIL + "Hall Committee\n\nAgain the Chairman asked who would like to "
+                   "join the hall committee - Cllrs Oduya and Ferreira agreed.\n")
+    assert _who(turns) == [("HGPC", "Chair"), ("HGPC", None), ("HGPC", None)]
+    assert turns[1].text.startswith("Cllrs Oduya and Ferreira agreed")
+
+
+def test_topic_label_before_a_dash_is_not_the_subject() -> None:
+    turns = _turns(COUNCIL + "Other matters\n\nLitter scheme – Clerk reported that Redford's "
+                   "scheme had stopped for lack of funds.\n")
+    assert _who(turns) == [("HGPC", "Clerk")]
+    turns = _turns(COMMITTEE + "3. Grounds\n\nMowing scheme – Clerk reported that Alford's "
+                   "scheme had folded for lack of volunteers.\n")
+    assert _who(turns) == [("BVT", "Clerk")]
+
+
+def test_coordinated_delegations_split_by_the_parse() -> None:
+    turns = _turns("Report of the Intersessional Meeting of the Standing Committee\n\n"
+                   "3. Cooperation\n\nThe delegations of Chile, Kenya, and Portugal referred "
+                   "to the report presented.\n")
+    assert _who(turns) == [("CHL", None), ("KEN", None), ("PRT", None)]
+
+
+# -- plural offices and their holders ---------------------------------------------------------
+def test_plural_office_holders_listed_after_a_comma() -> None:
+    turns = _turns("Report of the Intersessional Meeting of the Standing Committee\n\n"
+                   "3. Cooperation\n\nIn addition, the Co-Chairs of the Standing Committee on "
+                   "Cooperation and Assistance, Peru and Austria, presented a paper on the "
+                   "topic of regional partnerships.\n")
+    assert _who(turns) == [("PER", "Chair"), ("AUT", "Chair")]
