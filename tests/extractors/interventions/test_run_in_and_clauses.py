@@ -103,3 +103,20 @@ def test_plural_office_holders_listed_after_a_comma() -> None:
                    "Cooperation and Assistance, Peru and Austria, presented a paper on the "
                    "topic of regional partnerships.\n")
     assert _who(turns) == [("PER", "Chair"), ("AUT", "Chair")]
+
+
+# -- a body sentence whose speaker the attendance was read from ---------------------------------
+RECORD = "Conference on the Law of Rivers: Summary Record of the Twelfth Meeting\n\n\n"
+
+
+def test_speaker_named_in_the_body_is_read() -> None:
+    turns = _turns(RECORD + "President: Mr. ALVAREZ\n1. CONSIDERATION OF THE DRAFT ARTICLES\n\n"
+                   "The PRESIDENT invited representatives to consider article 4.\n\n"
+                   "Mr. DALTON (Ireland) said that, if it were appropriate, he would like to "
+                   "raise a question concerning article 4.\n\n"
+                   "Mr. OKONJO (Nigeria) supported the text.\n")
+    assert _who(turns) == [(None, "President"), ("IRL", None), ("NGA", None)]
+    turns = _turns(RECORD + "CHAIRMAN: Dr Halvorsen (Norway)\n1. Draft resolutions\n\n"
+                   "Dr MERINO (Chile) agreed with Dr Halvorsen, and suggested that the draft "
+                   "resolution should be resubmitted before adoption.\n")
+    assert ("CHL", None) in _who(turns)
