@@ -331,7 +331,8 @@ class SpeakerFinder:
             if subj.lower_ in cue("continuation"):
                 res.continuation = True
             return
-        if self._absence(seg.span):
+        if self._absence(seg.span) and not any(s.role for s in spk):
+            # an office holder speaking about absences ("asked members to send apologies")
             res.absent = (spk, _np_text(subj))
             return
         if any(set(s.key) == set(sp.key) for e in res.events for s in e.speakers for sp in spk):
