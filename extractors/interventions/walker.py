@@ -29,6 +29,7 @@ from models.records import Intervention
 _BY = re.compile(r"\bby\b", re.I)
 _RUN_IN = re.compile(r"\s*(?:[-–—:.]\s+|:|(?=[A-Z]))")  # separator between a heading and its run-in text
 _MIN_RUN_IN = 12
+_PAREN = re.compile(r"\(([^()]+)\)\s*$")
 _ATTENDANCE_SHARE = 0.3
 _ORDER = itertools.count()
 
@@ -58,6 +59,7 @@ class _State:
     absent_codes: set[str] = field(default_factory=set)
     heard: set[str] = field(default_factory=set)
     heading_speaker: Speaker | None = None
+    presenter: Speaker | None = None  # a person the item heading names in parentheses
     item_has_turn: bool = False
     reader_behalf: str | None = None
 
@@ -150,6 +152,20 @@ class _Walker:
                     spk = self.finder.mentions_in(a.char_start + m.end(), title_end)
                     if spk:
                         self.st.heading_speaker = spk[0]
+                self.st.presenter = self._presenter(a.char_start, title_end)
+
+    def _presenter(self, start: int, end: int) -> Speaker | None:
+        """A listed person named in parentheses in an item heading ("Update from the Panel
+        (Jane Doe, Chair of the Panel)"): the item opens with their report."""
+        text = self.ctx.doc.text[start:end]
+        m = _PAREN.search(text)
+        span = self.ctx.sdoc.char_span(start + m.start(1), start + m.end(1),
+                                       alignment_mode="contract") if m else None
+        for tok in span or []:
+            spk = self.finder.person(tok)
+            if spk is not None:
+                return spk
+        return None
 
     def run(self) -> list[Turn]:
         st = self.st
@@ -255,6 +271,8 @@ class _Walker:
             st.start([st.handover], seg.start, seg.end)
         elif st.open:
             st.extend(seg.end)
+        elif not st.item_has_turn and st.presenter is not None:
+            st.start([st.presenter], seg.start, seg.end)
         elif not st.item_has_turn and (res.continuation or _subjectless(seg)):
             spk = st.last_speaker if res.continuation else st.heading_speaker
             if spk is None:
