@@ -30,7 +30,7 @@ _BY = re.compile(r"\bby\b", re.I)
 _RUN_IN = re.compile(r"\s*(?:[-–—:.]\s+|:|(?=[A-Z]))")  # separator between a heading and its run-in text
 _MIN_RUN_IN = 12
 _PAREN = re.compile(r"\(([^()]+)\)\s*$")
-_ATTENDANCE_SHARE = 0.3
+_ATTENDANCE_SHARE = 0.5
 _ORDER = itertools.count()
 
 

@@ -120,3 +120,14 @@ def test_speaker_named_in_the_body_is_read() -> None:
                    "Dr MERINO (Chile) agreed with Dr Halvorsen, and suggested that the draft "
                    "resolution should be resubmitted before adoption.\n")
     assert ("CHL", None) in _who(turns)
+
+
+def test_guests_named_with_their_organization_are_read() -> None:
+    turns = _turns(COUNCIL + "Presentation on the community orchard:\n\nJoanna Pike and Marcus "
+                   "Ellery from the Harlow Green Orchard Group presented. The orchard needs new "
+                   "fencing.\n\nOther business:\n\nCllr Tarrant reported that the gate was "
+                   "broken.\n")
+    assert [t.speaker_code for t in turns] == ["HGOG", "HGOG", "HGPC"]
+    turns = _turns(COMMITTEE + "6. Youth club\n\nPriya Raman of the Brockwell Youth Forum "
+                   "explained that the club needed a new room.\n")
+    assert [t.speaker_code for t in turns] == ["BYF"]
