@@ -131,3 +131,26 @@ def test_guests_named_with_their_organization_are_read() -> None:
     turns = _turns(COMMITTEE + "6. Youth club\n\nPriya Raman of the Brockwell Youth Forum "
                    "explained that the club needed a new room.\n")
     assert [t.speaker_code for t in turns] == ["BYF"]
+
+
+# -- the item heading names its presenter; an office holder speaking about apologies ------------
+BOARD = ("Open Data Board - Meeting 4\n\nAttendees\n\nLena Fischer (Chair)\n"
+         "Omar Haddad (Harbour Data Agency)\nRuth Calder (Northfield Council)\n\n")
+
+
+def test_presenter_named_in_parentheses_in_the_heading() -> None:
+    turns = _turns(BOARD + "## Discussion topic 1: Update from the Data Panel (Omar Haddad, "
+                   "Chair of the Data Panel)\n\nThe Data Panel had met to review the address "
+                   "proposal. The Panel asked for more evidence.\n\n"
+                   "## Discussion topic 2: Budget (Ruth Calder)\n\nThe budget was on track.\n")
+    assert [t.speaker_code for t in turns] == ["HDA", "NC"]
+    assert "more evidence" in turns[0].text
+
+
+def test_office_holder_speaking_about_apologies_is_a_turn() -> None:
+    turns = _turns(COUNCIL + "Attendance at Meetings:\n\nThe Chairman asked members who are "
+                   "unable to attend to send apologies to the Clerk.\n")
+    assert _who(turns) == [("HGPC", "Chair")]
+    turns = _turns(COMMITTEE + "9. Attendance\n\nThe Clerk reminded members to send apologies "
+                   "in good time if they are unable to attend.\n")
+    assert _who(turns) == [("BVT", "Clerk")]
