@@ -44,6 +44,7 @@ class Analysis:
     absent: tuple[list[Speaker], str] | None = None  # an absent delegation and its NP text
     reader: Speaker | None = None  # "read out the following statement"
     national: list[Speaker] = field(default_factory=list)  # "She spoke on behalf of X"
+    unnamed_report: bool = False  # "welcomed the officers, who reported that ..."
 
 
 class SpeakerFinder:
@@ -257,8 +258,26 @@ class SpeakerFinder:
                 self._adjacent_event(seg, verb, res)
         self._requests(seg, verbs, res)
         self._motions(seg, res)
+        res.unnamed_report = self._unnamed_report(span)
         res.events.sort(key=lambda e: e.start)
         return res
+
+    def _unnamed_report(self, span: Span) -> bool:
+        """A party the text does not name reports in a relative clause ("welcomed the two
+        officers, who reported that ..."): someone else has had the floor."""
+        for tok in span:
+            if tok.dep_ != "relcl" or not self.is_reporting(tok) or _modal(tok):
+                continue
+            if not any(c.dep_ == "ccomp" for c in tok.children) or not any(
+                    c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children):
+                continue
+            ante = tok.head
+            if not span.start <= ante.i < span.end:
+                continue
+            if ante.pos_ in {"NOUN", "PROPN"} and ante.dep_ not in _SUBJECTS \
+                    and not self.speakers_of(ante, span.start, span.end):
+                return True
+        return False
 
     def _motions(self, seg: Segment, res: Analysis) -> None:
         """Movers, seconders and supporters share the sentence with its first speaker."""

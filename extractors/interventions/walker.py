@@ -280,7 +280,7 @@ class _Walker:
             if spk is not None:
                 st.start([spk], seg.start, seg.end)
         st.handover = res.handover
-        if res.yields_floor:
+        if res.yields_floor or res.unnamed_report:
             st.close()
 
     def _readout(self, seg: Segment, res: Analysis) -> None:

@@ -154,3 +154,25 @@ def test_office_holder_speaking_about_apologies_is_a_turn() -> None:
     turns = _turns(COMMITTEE + "9. Attendance\n\nThe Clerk reminded members to send apologies "
                    "in good time if they are unable to attend.\n")
     assert _who(turns) == [("BVT", "Clerk")]
+
+
+# -- an office written where a name would stand; a party the text does not name reports --------
+def test_an_office_of_a_state_is_not_a_person() -> None:
+    turns = _turns("Report of the Fourth Review Conference\n\n1. Opening\n\nThe Conference was "
+                   "addressed by Mr. Karl Brandt, State Secretary of Austria and Ms. Lea Moreau, "
+                   "Minister of Justice of France.\n")
+    assert sorted(t.speaker_code for t in turns) == ["AUT", "FRA"]
+    turns = _turns("Report of the Fourth Review Conference\n\n1. Opening\n\nThe Conference was "
+                   "addressed by Ms. Ines Vidal, Deputy Secretary of Spain.\n")
+    assert [t.speaker_code for t in turns] == ["ESP"]
+
+
+def test_unnamed_party_reporting_ends_the_turn() -> None:
+    turns = _turns(COUNCIL + "Police matters:\n\nThe Chairman welcomed the two wardens to the "
+                   "meeting who reported that there had been three thefts. The Chairman asked if "
+                   "anyone had issues to raise.\n")
+    assert _who(turns) == [("HGPC", "Chair"), ("HGPC", "Chair")]
+    assert turns[1].text.startswith("The Chairman asked")
+    turns = _turns(COMMITTEE + "5. Rangers\n\nThe Clerk welcomed the park rangers who reported "
+                   "that the paths were flooded. The Clerk asked whether signs were needed.\n")
+    assert _who(turns) == [("BVT", "Clerk"), ("BVT", "Clerk")]
