@@ -230,8 +230,10 @@ class SpeakerFinder:
         lo, hi = span.start, span.end
         verbs = _main_verbs(span)
         for verb in verbs:
-            self._floor(verb, res)
+            gives_floor = not res.yields_floor and self._floor(verb, res)
             subj = _subject(verb, lo, hi)
+            if gives_floor and subj is not None and not self.is_reporting(verb):
+                self._add_event(seg, subj, verb, res)  # "The Chair hands the floor to X"
             self._readout(verb, subj, res)
             if subj is not None and subj.tag_ == "VBG" \
                     and not any(c.dep_ == "nsubj" and lo <= c.i < hi for c in subj.children):
@@ -385,16 +387,18 @@ class SpeakerFinder:
         return any(t.lower_ in words for t in span) or any(
             " " in w and w in text for w in words)
 
-    def _floor(self, verb: Token, res: Analysis) -> None:
+    def _floor(self, verb: Token, res: Analysis) -> bool:
+        """Read a floor hand-over ("gave the floor to X"); True where the verb gives the floor."""
         objs = [c for c in verb.children if c.dep_ == "dobj"]
-        if any(o.lower_ in cue("floor") for o in objs):
+        if any(w.lower_ in cue("floor") for o in objs
+               for w in (o, *(c for c in o.children if c.dep_ == "compound"))):
             res.yields_floor = True
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     spk = self.speakers_of(pobj)
                     if spk:
                         res.handover = spk[0]
-            return
+            return True
         lemma = verb_lemma(verb.lower_, speech_verbs())
         if lemma in {"ask", "invite", "request"}:
             xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
@@ -403,7 +407,8 @@ class SpeakerFinder:
                     spk = self.speakers_of(obj)
                     if spk:
                         res.handover = spk[0]
-                        return
+                        return False
+        return False
 
     def _readout(self, verb: Token, subj: Token | None, res: Analysis) -> None:
         for tok in verb.subtree:

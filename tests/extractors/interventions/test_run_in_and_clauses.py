@@ -176,3 +176,14 @@ def test_unnamed_party_reporting_ends_the_turn() -> None:
     turns = _turns(COMMITTEE + "5. Rangers\n\nThe Clerk welcomed the park rangers who reported "
                    "that the paths were flooded. The Clerk asked whether signs were needed.\n")
     assert _who(turns) == [("BVT", "Clerk"), ("BVT", "Clerk")]
+
+
+# -- handing over the floor is the giver's turn -----------------------------------------------
+def test_handing_over_the_floor_is_a_turn() -> None:
+    turns = _turns(BOARD + "## Discussion topic 3: Elections\n\nThe members elected Ruth Calder "
+                   "as chair. Omar Haddad hands the floor to Ruth Calder as new chair.\n")
+    assert [t.speaker_code for t in turns][:1] == ["HDA"]
+    assert turns[0].text.startswith("Omar Haddad hands the floor")
+    turns = _turns(COUNCIL + "Election of Chairman:\n\nCllr Tarrant was elected. The Chairman "
+                   "then handed the floor over to Cllr Tarrant.\n")
+    assert _who(turns)[:1] == [("HGPC", "Chair")]
