@@ -260,9 +260,25 @@ class SpeakerFinder:
                 self._adjacent_event(seg, verb, res)
         self._requests(seg, verbs, res)
         self._motions(seg, res)
+        self._speeches(seg, res)
         res.unnamed_report = self._unnamed_report(span)
         res.events.sort(key=lambda e: e.start)
         return res
+
+    def _speeches(self, seg: Segment, res: Analysis) -> None:
+        """A speech named by a noun with its speaker ("to hear an address by X"): X's turn."""
+        lo, hi = seg.span.start, seg.span.end
+        for tok in seg.span:
+            if tok.lower_ not in cue("speech_noun") or tok.pos_ != "NOUN":
+                continue
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    spk = self.speakers_of(pobj, lo, hi) or _merge(list(dict.fromkeys(
+                        s for t in pobj.subtree if lo <= t.i < hi
+                        for s in [self.by_token.get(t.i) or self.person(t)] if s)))
+                    if spk and not any(s.same(x) for e in res.events for x in e.speakers
+                                       for s in spk):
+                        res.events.append(Event(seg.start, spk))
 
     def _unnamed_report(self, span: Span) -> bool:
         """A party the text does not name reports in a relative clause ("welcomed the two

@@ -187,3 +187,13 @@ def test_handing_over_the_floor_is_a_turn() -> None:
     turns = _turns(COUNCIL + "Election of Chairman:\n\nCllr Tarrant was elected. The Chairman "
                    "then handed the floor over to Cllr Tarrant.\n")
     assert _who(turns)[:1] == [("HGPC", "Chair")]
+
+
+# -- a speech named by a noun with its speaker --------------------------------------------------
+def test_speech_noun_with_its_speaker() -> None:
+    turns = _turns("Report of the Fourth Review Conference\n\n1. Plenary\n\nThe Plenary was "
+                   "convened again to hear an address by the Foreign Minister of Brazil.\n")
+    assert [t.speaker_code for t in turns] == ["BRA"]
+    turns = _turns(COMMITTEE + "7. Allotments\n\nMembers listened to a presentation by S Lindahl "
+                   "on the new allotment rules.\n")
+    assert [t.speaker_code for t in turns] == ["BVT"]
