@@ -157,7 +157,8 @@ class SpeakerFinder:
         i = tok.i
         while i in self.office_tokens:
             t = tok.doc[i]
-            if t.tag_ in {"NNS", "NNPS"} or (t.lower_.endswith("s") and t.lower_ not in cue("person")):
+            if t.tag_ in {"NNS", "NNPS"} or (
+                    t.lower_.endswith("s") and t.lower_ not in cue("person")):
                 return True
             if i + 1 >= len(tok.doc) or self.by_token.get(i + 1) != self.by_token.get(i):
                 return False

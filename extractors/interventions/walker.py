@@ -27,7 +27,8 @@ from extractors.lexicon import speech_verbs, verb_lemma
 from models.records import Intervention
 
 _BY = re.compile(r"\bby\b", re.I)
-_RUN_IN = re.compile(r"\s*(?:[-–—:.]\s+|:|(?=[A-Z]))")  # separator between a heading and its run-in text
+# the separator between an item heading and the text run in after it on its line
+_RUN_IN = re.compile(r"\s*(?:[-–—:.]\s+|:|(?=[A-Z]))")
 _MIN_RUN_IN = 12
 _PAREN = re.compile(r"\(([^()]+)\)\s*$")
 _ATTENDANCE_SHARE = 0.5
@@ -310,8 +311,9 @@ def _subjectless(seg: Segment) -> bool:
     for tok in seg.span:
         if tok.is_punct or tok.is_space or tok.lower_ in {"-", "*", "•"}:
             continue
+        reporting = verb_lemma(tok.lower_, speech_verbs()) is not None
         if tok.lower_ in {"further", "also"} or (
-                tok.tag_ in {"VBD", "VBZ", "VBN", "VBP"} and verb_lemma(tok.lower_, speech_verbs())):
+                tok.tag_ in {"VBD", "VBZ", "VBN", "VBP"} and reporting):
             return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.head.children)
         return False
     return False

@@ -26,7 +26,8 @@ def _who(turns: list[Intervention]) -> list[tuple[str | None, str | None]]:
 def test_run_in_text_after_a_dash() -> None:
     turns = _turns(COUNCIL + "Matters Arising:\n\n"
                    "a) Street Lights - Cllr Tarrant advised that two lamps were still out.\n\n"
-                   "b) Village Sign - the Chairman informed the meeting that the sign was ordered.\n")
+                   "b) Village Sign - the Chairman informed the meeting that the sign was "
+                   "ordered.\n")
     assert _who(turns) == [("HGPC", None), ("HGPC", "Chair")]
     assert [t.agenda_item for t in turns] == ["a", "b"]
     assert turns[0].text.startswith("Cllr Tarrant advised")
