@@ -198,3 +198,12 @@ def test_speech_noun_with_its_speaker() -> None:
     turns = _turns(COMMITTEE + "7. Allotments\n\nMembers listened to a presentation by S Lindahl "
                    "on the new allotment rules.\n")
     assert [t.speaker_code for t in turns] == ["BVT"]
+
+
+def test_offering_services_is_a_turn() -> None:
+    turns = _turns(COUNCIL + "Footpath Committee:\n\nThe Chairman asked if anyone would like to "
+                   "join this committee. Cllr Oduya offered his services.\n")
+    assert _who(turns) == [("HGPC", "Chair"), ("HGPC", None)]
+    turns = _turns(COMMITTEE + "8. Newsletter\n\nThe Clerk asked for an editor. S Lindahl offered "
+                   "her services as editor.\n")
+    assert _who(turns) == [("BVT", "Clerk"), ("BVT", None)]
