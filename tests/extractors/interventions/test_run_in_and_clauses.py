@@ -207,3 +207,12 @@ def test_offering_services_is_a_turn() -> None:
     turns = _turns(COMMITTEE + "8. Newsletter\n\nThe Clerk asked for an editor. S Lindahl offered "
                    "her services as editor.\n")
     assert _who(turns) == [("BVT", "Clerk"), ("BVT", None)]
+
+
+def test_adjourning_the_meeting_is_a_turn() -> None:
+    turns = _turns("Report of the Fourth Review Conference\n\nPresident: Mr. Tomas Okafor "
+                   "(Nigeria)\n\nI. Plenary\n\nThe President adjourned the Plenary meeting so "
+                   "that the working groups could meet.\n")
+    assert [t.speaker_role for t in turns] == ["President"]
+    turns = _turns(COUNCIL + "Close:\n\nThe Chairman adjourned the meeting at 9.15pm.\n")
+    assert _who(turns) == [("HGPC", "Chair")]
