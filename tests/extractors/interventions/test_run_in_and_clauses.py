@@ -216,3 +216,14 @@ def test_adjourning_the_meeting_is_a_turn() -> None:
     assert [t.speaker_role for t in turns] == ["President"]
     turns = _turns(COUNCIL + "Close:\n\nThe Chairman adjourned the meeting at 9.15pm.\n")
     assert _who(turns) == [("HGPC", "Chair")]
+
+
+# -- an organization bulleted only by its acronym under a lead-in --------------------------------
+def test_bulleted_acronym_under_a_lead_in() -> None:
+    turns = _turns("Summary record of the third meeting\n\n1. Transparency\n\nThe meeting "
+                   "heard a presentation on new reporting tools:\n\n- RWDA\n\n"
+                   "Kenya said that the tools were useful.\n")
+    assert [t.speaker_code for t in turns] == ["RWDA", "KEN"]
+    turns = _turns("Summary record of the third meeting\n\n1. Statements\n\nThe following "
+                   "made statements:\n\n- Chile\n- IFRSN\n\nThe Chair thanked the speakers.\n")
+    assert [t.speaker_code for t in turns][:2] == ["CHL", "IFRSN"]
