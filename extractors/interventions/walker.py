@@ -2,7 +2,10 @@
 
 A turn starts where a named delegation or office takes the floor (a speaker label, or the
 subject or agent of a reporting verb) and runs on through sentences that continue it until
-another named speaker takes the floor, the floor is handed over, or a new agenda item starts.
+another named speaker takes the floor, the floor is handed over, a party the text does not
+name reports, or a new agenda heading (numbered or not) starts. Text run in after an item
+heading on its line ("b) Roads - Cllr Doe said ...") is read like a sentence of its own; a
+person an item heading names in parentheses opens the item with their report.
 """
 
 from __future__ import annotations
