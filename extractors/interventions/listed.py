@@ -15,6 +15,7 @@ from extractors.interventions.segments import Segment
 from extractors.lexicon import cue, light_verbs
 
 _HEAD = re.compile(r"^[^,;:(\n–—]+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}")
 
 
 def _reporting_lead_in(finder: SpeakerFinder, seg: Segment) -> bool:
@@ -43,6 +44,9 @@ def listed_speakers(finder: SpeakerFinder, seg: Segment) -> tuple[list[Speaker],
         if head is None:
             return None
         found = finder.mentions_in(block.start + head.start(), block.start + head.end())
+        bare = head.group().strip()
+        if not found and _ACRONYM.fullmatch(bare):
+            found = [Speaker(bare, bare)]  # an organization written only by its acronym
         if len(found) != 1 or found[0].role:
             return None
         speakers.append(found[0])

@@ -18,9 +18,30 @@ from extractors.lexicon import cue, speech_verbs
 _MOVE = {"move", "moved", "moves"}
 
 
-def _agent_objects(tok: Token) -> list[Token]:
-    return [p for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-            for p in c.children if p.dep_ == "pobj"]
+def _agent_objects(tok: Token, hi: int) -> list[Token]:
+    """Objects of the verb's "by" phrase; where the parse hung them on a word past the
+    segment, the proper nouns written right after "by"."""
+    out: list[Token] = []
+    for by in (c for c in tok.children
+               if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")):
+        objs = [p for p in by.children if p.dep_ == "pobj"]
+        i = by.i + 1
+        while not objs and i < hi and tok.doc[i].tag_ == "NNP":
+            out.append(tok.doc[i])
+            i += 1
+        out.extend(objs)
+    return out
+
+
+def _names_before(verb: Token, lo: int) -> list[Token]:
+    """The proper nouns written right before a verb the parse gave no subject ("Doe proposed
+    approval" read as a noun phrase)."""
+    out: list[Token] = []
+    i = verb.i - 1
+    while i >= lo and verb.doc[i].tag_ == "NNP":
+        out.append(verb.doc[i])
+        i -= 1
+    return out
 
 
 SpeakersOf = Callable[[Token, int, int], list[Speaker]]
@@ -33,21 +54,27 @@ def motion_speakers(speakers_of: SpeakersOf, seg: Segment) -> list[Speaker]:
     found: list[Speaker] = []
 
     def add(head: Token) -> None:
-        for spk in speakers_of(head, lo, hi):
+        heads = [head]
+        if not lo <= head.i < hi:
+            # the parse hung the name on a word past the segment: read the part inside it
+            heads = [t for t in head.subtree if lo <= t.i < hi and t.head.i == head.i]
+        for spk in (s for h in heads for s in speakers_of(h, lo, hi)):
             if not any(spk.same(f) for f in found):
                 found.append(spk)
 
     for tok in seg.span:
         low = tok.lower_
         if any(t.dep_ == "ccomp" and t.head.lower_ not in cue("motion_verb")
-               and t.head.lower_ in speech_verbs() for t in (tok, *tok.ancestors)):
+               and t.head.lower_ in speech_verbs() and lo <= t.head.i < hi
+               for t in (tok, *tok.ancestors)):
             continue  # reported inside someone's statement ("recalled that X had proposed")
         if low in cue("motion_verb") and tok.pos_ in {"VERB", "AUX"}:
             if low in _MOVE and not any(c.dep_ in {"dobj", "agent", "ccomp"} for c in tok.children):
                 continue  # "moved to the next item"
-            for obj in _agent_objects(tok):
+            for obj in _agent_objects(tok, hi):
                 add(obj)
-            for subj in (c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi):
+            subjects = [c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi]
+            for subj in subjects or _names_before(tok, lo):
                 add(subj)
         elif low in cue("motion_verb") and tok.dep_ == "ROOT" and tok.tag_ == "NNS":
             # "Doe seconds." parsed as a plural noun with the name as its compound

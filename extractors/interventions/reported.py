@@ -20,6 +20,8 @@ from extractors.lexicon import cue, light_verbs, speech_verbs, verb_lemma
 
 _LINK_DEPS = {"conj", "appos", "compound", "flat", "nmod", "amod", "poss", "npadvmod"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_LABEL_MARKS = {"-", "–", "—", ":"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Analysis:
     absent: tuple[list[Speaker], str] | None = None  # an absent delegation and its NP text
     reader: Speaker | None = None  # "read out the following statement"
     national: list[Speaker] = field(default_factory=list)  # "She spoke on behalf of X"
+    unnamed_report: bool = False  # "welcomed the officers, who reported that ..."
 
 
 class SpeakerFinder:
@@ -140,13 +143,48 @@ class SpeakerFinder:
         found = self._speakers_in(head, chain, lo, hi)
         offices = {s.role for s in found if s.role}
         dels = list({s.code: s for s in found if not s.role and s.code}.values())
-        plural = any(t.i in self.office_tokens and (t.tag_ in {"NNS", "NNPS"} or (
-            t.lower_.endswith("s") and t.lower_ not in cue("person"))) for t in chain)
+        plural = any(self._plural_office(t) for t in chain)
+        if len(offices) == 1 and len(dels) < 2 and plural:
+            dels = self._listed_holders(chain, lo, hi) or dels
         if len(offices) == 1 and len(dels) > 1 and plural:
             # "its Co-Chairs, X of Ruritania and Y of Freedonia": one office holder each
             off = next(s for s in found if s.role)
             return [Speaker(off.name, d.code, off.role, d.person) for d in dels]
         return _merge(found)
+
+    def _plural_office(self, tok: Token) -> bool:
+        """``tok`` starts or is an office mention written in the plural ("Co-Chairs")."""
+        i = tok.i
+        while i in self.office_tokens:
+            t = tok.doc[i]
+            if t.tag_ in {"NNS", "NNPS"} or (
+                    t.lower_.endswith("s") and t.lower_ not in cue("person")):
+                return True
+            if i + 1 >= len(tok.doc) or self.by_token.get(i + 1) != self.by_token.get(i):
+                return False
+            i += 1
+        return False
+
+    def _listed_holders(self, chain: list[Token], lo: int, hi: int | None) -> list[Speaker]:
+        """Delegations listed after a comma following a plural office ("its Co-Chairs, Doe of
+        Ruritania and Roe of Freedonia", "the Co-Chairs of the Committee on X, Ruritania and
+        Freedonia, presented"): one holder each, read along the text up to the next verb."""
+        offices = [t for t in chain if self._plural_office(t)]
+        if not offices:
+            return []
+        doc = offices[0].doc
+        hi = len(doc) if hi is None else hi
+        out: list[Speaker] = []
+        comma = False
+        for tok in doc[offices[0].i:hi]:
+            if tok.tag_ in _FINITE or tok.text in {";", ":"}:
+                break
+            comma = comma or tok.text == ","
+            spk = self.by_token.get(tok.i) or self.person(tok)
+            if comma and spk is not None and spk.code and not _under_behalf(tok) \
+                    and not any(spk.code == o.code for o in out):
+                out.append(spk)
+        return out if len(out) > 1 else []
 
     def _speakers_in(self, head: Token, chain: list[Token], lo: int,
                      hi: int | None) -> list[Speaker]:
@@ -178,8 +216,11 @@ class SpeakerFinder:
         objects = light_verbs().get(lemma)
         if objects is not None:
             dobj = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
-            if dobj and not any(d.lower_ in objects or d.lower_.rstrip("s") in objects
-                                for d in dobj):
+            # the object word, or a modifier of it ("gave an update [on] efforts")
+            words = [w for d in dobj for w in (d, *d.children)
+                     if w is d or w.dep_ in {"amod", "compound"}]
+            if dobj and not any(w.lower_ in objects or w.lower_.rstrip("s") in objects
+                                for w in words):
                 return False
         return True
 
@@ -190,8 +231,10 @@ class SpeakerFinder:
         lo, hi = span.start, span.end
         verbs = _main_verbs(span)
         for verb in verbs:
-            self._floor(verb, res)
+            gives_floor = not res.yields_floor and self._floor(verb, res)
             subj = _subject(verb, lo, hi)
+            if gives_floor and subj is not None and not self.is_reporting(verb):
+                self._add_event(seg, subj, verb, res)  # "The Chair hands the floor to X"
             self._readout(verb, subj, res)
             if subj is not None and subj.tag_ == "VBG" \
                     and not any(c.dep_ == "nsubj" and lo <= c.i < hi for c in subj.children):
@@ -218,8 +261,42 @@ class SpeakerFinder:
                 self._adjacent_event(seg, verb, res)
         self._requests(seg, verbs, res)
         self._motions(seg, res)
+        self._speeches(seg, res)
+        res.unnamed_report = self._unnamed_report(span)
         res.events.sort(key=lambda e: e.start)
         return res
+
+    def _speeches(self, seg: Segment, res: Analysis) -> None:
+        """A speech named by a noun with its speaker ("to hear an address by X"): X's turn."""
+        lo, hi = seg.span.start, seg.span.end
+        for tok in seg.span:
+            if tok.lower_ not in cue("speech_noun") or tok.pos_ != "NOUN":
+                continue
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    spk = self.speakers_of(pobj, lo, hi) or _merge(list(dict.fromkeys(
+                        s for t in pobj.subtree if lo <= t.i < hi
+                        for s in [self.by_token.get(t.i) or self.person(t)] if s)))
+                    if spk and not any(s.same(x) for e in res.events for x in e.speakers
+                                       for s in spk):
+                        res.events.append(Event(seg.start, spk))
+
+    def _unnamed_report(self, span: Span) -> bool:
+        """A party the text does not name reports in a relative clause ("welcomed the two
+        officers, who reported that ..."): someone else has had the floor."""
+        for tok in span:
+            if tok.dep_ != "relcl" or not self.is_reporting(tok) or _modal(tok):
+                continue
+            if not any(c.dep_ == "ccomp" for c in tok.children) or not any(
+                    c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children):
+                continue
+            ante = tok.head
+            if not span.start <= ante.i < span.end:
+                continue
+            if ante.pos_ in {"NOUN", "PROPN"} and ante.dep_ not in _SUBJECTS \
+                    and not self.speakers_of(ante, span.start, span.end):
+                return True
+        return False
 
     def _motions(self, seg: Segment, res: Analysis) -> None:
         """Movers, seconders and supporters share the sentence with its first speaker."""
@@ -282,17 +359,23 @@ class SpeakerFinder:
                      and seg.span.start <= c.i < seg.span.end]
             if inner:
                 subj = inner[0]
-        spk = self.speakers_of(subj, seg.span.start, seg.span.end)
+        spk: list[Speaker] = []
+        # "The delegations of X, Y, and Z referred": the parse may split one coordination
+        for part in sorted([subj, *_co_subjects(verb, subj, seg.span.start, seg.span.end)]):
+            spk += [s for s in self.speakers_of(part, seg.span.start, seg.span.end)
+                    if not any(s.same(x) for x in spk)]
+        spk = _merge(spk)
         if not spk:
             if subj.lower_ in cue("continuation"):
                 res.continuation = True
             return
-        if self._absence(seg.span):
+        if self._absence(seg.span) and not any(s.role for s in spk):
+            # an office holder speaking about absences ("asked members to send apologies")
             res.absent = (spk, _np_text(subj))
             return
         if any(set(s.key) == set(sp.key) for e in res.events for s in e.speakers for sp in spk):
             return
-        res.events.append(Event(seg.start, spk, _behalf(verb, subj)))
+        res.events.append(Event(_event_start(seg, subj, res), spk, _behalf(verb, subj)))
 
     def _behalf_delegations(self, verb: Token, subj: Token) -> list[Speaker]:
         """Delegations a pronoun subject speaks for ("She made a statement on behalf of X")."""
@@ -321,16 +404,18 @@ class SpeakerFinder:
         return any(t.lower_ in words for t in span) or any(
             " " in w and w in text for w in words)
 
-    def _floor(self, verb: Token, res: Analysis) -> None:
+    def _floor(self, verb: Token, res: Analysis) -> bool:
+        """Read a floor hand-over ("gave the floor to X"); True where the verb gives the floor."""
         objs = [c for c in verb.children if c.dep_ == "dobj"]
-        if any(o.lower_ in cue("floor") for o in objs):
+        if any(w.lower_ in cue("floor") for o in objs
+               for w in (o, *(c for c in o.children if c.dep_ == "compound"))):
             res.yields_floor = True
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     spk = self.speakers_of(pobj)
                     if spk:
                         res.handover = spk[0]
-            return
+            return True
         lemma = verb_lemma(verb.lower_, speech_verbs())
         if lemma in {"ask", "invite", "request"}:
             xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
@@ -339,7 +424,8 @@ class SpeakerFinder:
                     spk = self.speakers_of(obj)
                     if spk:
                         res.handover = spk[0]
-                        return
+                        return False
+        return False
 
     def _readout(self, verb: Token, subj: Token | None, res: Analysis) -> None:
         for tok in verb.subtree:
@@ -409,7 +495,7 @@ def _main_verbs(span: Span) -> list[Token]:
     out: list[Token] = []
     todo = [t for t in heads if t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")]
     for h in heads:
-        if h.dep_ == "ROOT" and h.pos_ not in {"VERB", "AUX"}:
+        if (h.dep_ == "ROOT" or not lo <= h.head.i < hi) and h.pos_ not in {"VERB", "AUX"}:
             # a label or noun root: look at its clausal children
             todo.extend(c for c in h.children if c.pos_ == "VERB" and lo <= c.i < hi
                         and c.dep_ in {"acl", "relcl", "appos", "parataxis"})
@@ -419,17 +505,56 @@ def _main_verbs(span: Span) -> list[Token]:
             continue
         out.append(v)
         todo.extend(c for c in v.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+        todo.extend(_clause_before(v, lo))
     return sorted(out, key=lambda t: t.i)
 
 
+def _clause_before(verb: Token, lo: int) -> list[Token]:
+    """A clause with its own subject written wholly before the verb's subject and parsed as
+    its complement ("The Chair asked ... - Doe agreed", "Doe stated ..., he agreed"): two
+    clauses side by side, not speech reported inside the other."""
+    subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not subj:
+        return []
+    first = min(t.i for t in subj[0].subtree)
+    return [c for c in verb.children
+            if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"} and lo <= c.i
+            and c.right_edge.i < first
+            and any(x.dep_ in _SUBJECTS and lo <= x.i for x in c.children)]
+
+
 def _subject(verb: Token, lo: int, hi: int) -> Token | None:
+    """The verb's subject (the one nearest before it where a topic label before a dash was
+    parsed as a second subject: "Road signs - Clerk reported")."""
     v: Token | None = verb
     while v is not None:
-        for c in v.children:
-            if c.dep_ in _SUBJECTS and lo <= c.i < hi:
-                return c
+        subj = [c for c in v.children if c.dep_ in _SUBJECTS and lo <= c.i < hi]
+        if subj:
+            label_end = max((t.i for t in verb.doc[lo:v.i] if t.text in _LABEL_MARKS), default=-1)
+            after = [c for c in subj if label_end < c.i < v.i]
+            return after[0] if after and label_end > subj[0].i else subj[0]
         v = v.head if v.dep_ == "conj" and v.head.i != v.i else None
     return None
+
+
+def _co_subjects(verb: Token, subj: Token, lo: int, hi: int) -> list[Token]:
+    """Other parts of one coordinated subject the parse split ("The delegations of X, Y, and Z
+    referred"): further subjects of the verb, or a noun phrase before the subject that the
+    parse hung outside the segment, joined to it by "and" with no label mark or verb between."""
+    if subj.head.i != verb.i:
+        return []
+    doc = verb.doc
+
+    def joined(a: int, b: int) -> bool:
+        between = doc[max(lo, a):b]
+        return any(t.lower_ in {"and", "or"} for t in between) and not any(
+            t.text in _LABEL_MARKS or t.pos_ in {"VERB", "AUX"} for t in between)
+
+    later = [c for c in verb.children
+             if c.dep_ == "nsubj" and subj.i < c.i < verb.i and joined(subj.i, c.i)]
+    dangling = [t for t in doc[lo:subj.i] if t.pos_ in {"NOUN", "PROPN"}
+                and not lo <= t.head.i < hi and joined(t.i, subj.i)]
+    return dangling + later
 
 
 def _agent(verb: Token) -> Token | None:
@@ -479,6 +604,16 @@ def _behalf(verb: Token, subj: Token) -> str | None:
         if poss and poss[0].pos_ != "PRON":
             return poss[0].text
     return None
+
+
+def _event_start(seg: Segment, subj: Token, res: Analysis) -> int:
+    """Where a speaker takes the floor: the segment start for its first speaker, the start of
+    the subject phrase for a later one in the same sentence ("X asked ... - Y agreed")."""
+    if not res.events:
+        return seg.start
+    left = subj.left_edge
+    start = left.idx if seg.span.start <= left.i else seg.start
+    return start if start > max(e.start for e in res.events) else seg.start
 
 
 def _np_text(tok: Token) -> str:

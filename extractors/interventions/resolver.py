@@ -238,7 +238,8 @@ class PersonIndex:
                     continue  # a person's name is proper nouns only
                 if len(words) < 2 or org_like(name) or any(
                         w.lower() in cue("person") or honorific_re().fullmatch(w)
-                        for w in words[:-1]) or self.by_name(words[-1]) is not None:
+                        for w in words[:-1]) or words[-1].lower() in cue("person") \
+                        or self.by_name(words[-1]) is not None:  # "State Secretary of X"
                     continue
                 self._add(name, _Entry(Speaker(code, code, None, name), True))
 

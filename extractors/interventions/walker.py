@@ -2,11 +2,15 @@
 
 A turn starts where a named delegation or office takes the floor (a speaker label, or the
 subject or agent of a reporting verb) and runs on through sentences that continue it until
-another named speaker takes the floor, the floor is handed over, or a new agenda item starts.
+another named speaker takes the floor, the floor is handed over, a party the text does not
+name reports, or a new agenda heading (numbered or not) starts. Text run in after an item
+heading on its line ("b) Roads - Cllr Doe said ...") is read like a sentence of its own; a
+person an item heading names in parentheses opens the item with their report.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -22,9 +26,15 @@ from extractors.interventions.listed import listed_speakers
 from extractors.interventions.offices import Speaker
 from extractors.interventions.reported import Analysis, Event, SpeakerFinder
 from extractors.interventions.segments import Segment, is_annex, segments
+from extractors.lexicon import speech_verbs, verb_lemma
 from models.records import Intervention
 
 _BY = re.compile(r"\bby\b", re.I)
+# the separator between an item heading and the text run in after it on its line
+_RUN_IN = re.compile(r"\s*(?:[-–—:.]\s+|:|(?=[A-Z]))")
+_MIN_RUN_IN = 12
+_PAREN = re.compile(r"\(([^()]+)\)\s*$")
+_ATTENDANCE_SHARE = 0.5
 _ORDER = itertools.count()
 
 
@@ -53,6 +63,7 @@ class _State:
     absent_codes: set[str] = field(default_factory=set)
     heard: set[str] = field(default_factory=set)
     heading_speaker: Speaker | None = None
+    presenter: Speaker | None = None  # a person the item heading names in parentheses
     item_has_turn: bool = False
     reader_behalf: str | None = None
 
@@ -110,10 +121,16 @@ class _Walker:
         self.listed = _listed_codes(ctx)
         self.att_ranges = _attendee_ranges(ctx)
         self.presidency = ctx.meeting.presidency_code if ctx.meeting else None
+        self.heading_starts = [a.char_start for a in ctx.agenda]
         self.skip_until = 0  # end of a list of speakers already read with its lead-in
 
     def _in_attendees(self, seg: Segment) -> bool:
-        return any(s <= seg.start < e for s, e in self.att_ranges)
+        """A segment of the attendance list: attendance rows start it and cover a good part
+        of it (a sentence of the body that opens with a speaker's name is read)."""
+        if not any(s <= seg.start < e for s, e in self.att_ranges):
+            return False
+        covered = sum(max(0, min(e, seg.end) - max(s, seg.start)) for s, e in self.att_ranges)
+        return covered >= _ATTENDANCE_SHARE * (seg.end - seg.start)
 
     def _keep(self, spk: Speaker, seg: Segment) -> bool:
         """Drop absent delegations and States that are not listed and only reported on."""
@@ -139,32 +156,70 @@ class _Walker:
                     spk = self.finder.mentions_in(a.char_start + m.end(), title_end)
                     if spk:
                         self.st.heading_speaker = spk[0]
+                self.st.presenter = self._presenter(a.char_start, title_end)
+
+    def _presenter(self, start: int, end: int) -> Speaker | None:
+        """A listed person named in parentheses in an item heading ("Update from the Panel
+        (Jane Doe, Chair of the Panel)"): the item opens with their report."""
+        text = self.ctx.doc.text[start:end]
+        m = _PAREN.search(text)
+        span = self.ctx.sdoc.char_span(start + m.start(1), start + m.end(1),
+                                       alignment_mode="contract") if m else None
+        for tok in span or []:
+            spk = self.finder.person(tok)
+            if spk is not None:
+                return spk
+        return None
 
     def run(self) -> list[Turn]:
         st = self.st
         started = False
+        current = -1  # the agenda heading the walk is under (unnumbered ones too)
         for seg in segments(self.ctx):
             if seg.block_start and is_annex(self.ctx, seg.block):
                 break
             if self._in_attendees(seg) or seg.start < self.skip_until:
                 continue
             item = self.ctx.agenda_item_at(seg.start)
-            if not started or item != st.agenda:
+            heading = self._heading_index(seg.start)
+            if not started or item != st.agenda or heading != current:
                 started = True
+                current = heading
                 self._new_item(item, seg)
-                if self._is_heading(seg):
-                    continue
             if self._is_heading(seg):
-                continue
+                body = self._run_in_body(seg)
+                if body is None:
+                    continue
+                seg = body
             self._segment(seg)
         st.close()
         return st.done
+
+    def _heading_index(self, offset: int) -> int:
+        """Index of the last agenda heading starting at or before ``offset`` (-1 for none)."""
+        return bisect.bisect_right(self.heading_starts, offset) - 1
 
     def _is_heading(self, seg: Segment) -> bool:
         if seg.block.kind == "heading":
             return True
         return any(a.char_start <= seg.start < max(a.char_end, a.char_start + 1)
                    for a in self.ctx.agenda)
+
+    def _run_in_body(self, seg: Segment) -> Segment | None:
+        """The text run in after an item heading on its line ("b) Roads - Cllr Doe said ..."),
+        as a segment of its own; None where the segment is only the heading."""
+        if seg.block.kind == "heading":
+            return None
+        ends = [a.char_end for a in self.ctx.agenda
+                if a.char_start <= seg.start < max(a.char_end, a.char_start + 1)]
+        text = self.ctx.doc.text
+        m = _RUN_IN.match(text, max(ends), seg.end) if ends else None
+        if m is None or seg.end - m.end() < _MIN_RUN_IN:
+            return None
+        span = self.ctx.sdoc.char_span(m.end(), seg.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return Segment(m.end(), seg.end, seg.block, span, True)
 
     def _segment(self, seg: Segment) -> None:
         st = self.st
@@ -220,6 +275,8 @@ class _Walker:
             st.start([st.handover], seg.start, seg.end)
         elif st.open:
             st.extend(seg.end)
+        elif not st.item_has_turn and st.presenter is not None:
+            st.start([st.presenter], seg.start, seg.end)
         elif not st.item_has_turn and (res.continuation or _subjectless(seg)):
             spk = st.last_speaker if res.continuation else st.heading_speaker
             if spk is None:
@@ -227,7 +284,7 @@ class _Walker:
             if spk is not None:
                 st.start([spk], seg.start, seg.end)
         st.handover = res.handover
-        if res.yields_floor:
+        if res.yields_floor or res.unnamed_report:
             st.close()
 
     def _readout(self, seg: Segment, res: Analysis) -> None:
@@ -252,11 +309,14 @@ class _Walker:
 
 
 def _subjectless(seg: Segment) -> bool:
-    """A clause with a finite verb first and no subject ("Thanked participants ...")."""
+    """A clause with a reporting verb first and no subject ("Thanked participants ...");
+    not a bare participle that reports an event ("Deferred to the next meeting")."""
     for tok in seg.span:
         if tok.is_punct or tok.is_space or tok.lower_ in {"-", "*", "•"}:
             continue
-        if tok.tag_ in {"VBD", "VBZ", "VBN", "VBP"} or tok.lower_ in {"further", "also"}:
+        reporting = verb_lemma(tok.lower_, speech_verbs()) is not None
+        if tok.lower_ in {"further", "also"} or (
+                tok.tag_ in {"VBD", "VBZ", "VBN", "VBP"} and reporting):
             return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.head.children)
         return False
     return False
