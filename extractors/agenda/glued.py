@@ -22,8 +22,8 @@ from extractors.agenda.titles import (
     is_title,
     run_in_title,
 )
+from extractors.attendees.persons import honorific_re
 from extractors.context import Context
-from extractors.persons import honorific_re
 
 _CAMEL_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _WORD_RE = re.compile(r"\S+")

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from extractors.context import Context
-from extractors.speakers import SpeakerFinder
+from extractors.interventions.reported import SpeakerFinder
 
 # "Jane Doe (JD)" in an attendance line defines the initials JD
 _INITIALS_DEF = re.compile(

@@ -18,7 +18,7 @@ import re
 from extractors.decisions.candidates import Candidate
 from extractors.decisions.cues import words
 from extractors.decisions.tools import Tools
-from extractors.speakers import Segment
+from extractors.interventions.segments import Segment
 from models.document import Block
 
 _LABEL = re.compile(

@@ -13,7 +13,7 @@ import re
 from extractors.decisions.candidates import Candidate, Votes
 from extractors.decisions.cues import forms, words
 from extractors.decisions.tools import Tools
-from extractors.speakers import Segment
+from extractors.interventions.segments import Segment
 
 _NUM = r"(\d+|none|no|nil|one|two|three|four|five|six|seven|eight|nine|ten)"
 _NUMBERS = {"none": 0, "no": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4,

@@ -22,8 +22,9 @@ from extractors.decisions.candidates import Candidate
 from extractors.decisions.cues import forms, lemma, patterns, words
 from extractors.decisions.deadlines import due_date
 from extractors.interventions import turns_for
+from extractors.interventions.reported import SpeakerFinder
+from extractors.interventions.segments import Segment, is_annex, segments
 from extractors.lexicon import cue
-from extractors.speakers import Segment, SpeakerFinder, is_annex, segments
 
 if TYPE_CHECKING:
     from extractors.decisions.tools import Tools

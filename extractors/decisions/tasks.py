@@ -16,7 +16,7 @@ from extractors.decisions.candidates import Candidate
 from extractors.decisions.cues import forms, words
 from extractors.decisions.deadlines import due_date
 from extractors.decisions.tools import Tools
-from extractors.speakers import Segment
+from extractors.interventions.segments import Segment
 
 _CLAUSE_START = r"(?:^|(?<=[:;–—.])\s+|(?<=,)\s+|(?<=\s[-–—])\s+)"
 _TASK = re.compile(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from extractors.context import Context
 from extractors.decisions.actors import ActorResolver
 from extractors.decisions.reported import ReportedFinder
-from extractors.speakers import Segment, is_annex, segments
+from extractors.interventions.segments import Segment, is_annex, segments
 from models.document import Block
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
+from extractors.attendees.persons import honorific_re, particles
 from extractors.interventions.offices import Speaker
 from extractors.interventions.reported import SpeakerFinder, _merge
 from extractors.lexicon import cue
-from extractors.persons import honorific_re, particles
 from models.document import Block, Document
 
 # "Germany (Coord. Stock. Destruct.): ..." / "(Exec. Coord): ..." / "President: ..."

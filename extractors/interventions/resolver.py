@@ -14,11 +14,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from extractors.attendance_lines import delegation_matches, org_like
+from extractors.attendees.lines import delegation_matches, org_like
+from extractors.attendees.persons import honorific_re, particles
 from extractors.context import Context
 from extractors.interventions.offices import Speaker, office_for_role
 from extractors.lexicon import cue
-from extractors.persons import honorific_re, particles
 from models.records import Attendee
 
 # "Jeremy Doe (JD), Some Agency (AGY) - SC Chair": a name, then its initials in brackets

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.attendance_lines import heading_status, inline_heading
+from extractors.attendees.lines import heading_status, inline_heading
+from extractors.attendees.persons import strip_markup
 from extractors.context import Context
 from extractors.date_parsing import RawMention, find_mentions
 from extractors.meeting.vocab import patterns, words
-from extractors.persons import strip_markup
 from extractors.readers.furniture import FRONT_MATTER, front_matter_value
 
 MAX_LINES = 16

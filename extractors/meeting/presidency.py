@@ -16,12 +16,12 @@ import re
 from collections import Counter
 from functools import cache
 
+from extractors.attendees.persons import strip_markup
 from extractors.context import Context
 from extractors.gazetteer import RESOURCES
 from extractors.meeting.header import HeaderLine, opening_text, split_line
 from extractors.meeting.title import acronym, body_name
 from extractors.meeting.vocab import patterns
-from extractors.persons import strip_markup
 
 
 @cache

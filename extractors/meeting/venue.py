@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
+from extractors.attendees.persons import strip_markup
 from extractors.context import Context
 from extractors.meeting.header import HeaderLine, held_statements, place_of_dateline
 from extractors.meeting.vocab import patterns
-from extractors.persons import strip_markup
 
 _LABEL = re.compile(r"^[A-Z][\w ]{0,20}:\s*\S")
 MAX_CONTINUATION_WORDS = 14
