@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from models.records import TABLES
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
 

@@ -5,6 +5,10 @@ DuckDB connection where every table of ``models.records.TABLES`` is a view over
 ``<out>/<table>/*.parquet``, read the way ``ParquetStore.read_table`` reads it (the zero-row
 ``_schema.parquet`` gives the columns, other files starting with ``_`` are left out). The
 views glob at query time, so documents written after ``connect`` show up in later queries.
+
+Each meeting counts once: the rows of a file that is another copy of a meeting
+(``meetings.duplicate_of`` set, see ``pipeline.identity``) are left out of every view but
+``meetings_all``, which lists every file's meetings row. The Parquet files keep them all.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ if TYPE_CHECKING:  # duckdb is imported when a query runs, not when the CLI star
 
 EXIT_OK, EXIT_USAGE = 0, 2
 FILE_COLUMN = "_source_file"  # never a table column
+ALL_MEETINGS = "meetings_all"  # every file's meetings row, copies of a meeting included
 
 
 class TablesNotFoundError(FileNotFoundError):
@@ -37,20 +42,23 @@ def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _create_view(con: duckdb.DuckDBPyConnection, table: str, folder: Path) -> None:
-    """Create the view ``table`` over ``folder``; columns come from the schema when empty.
+def _create_view(con: duckdb.DuckDBPyConnection, table: str, folder: Path,
+                 name: str | None = None) -> None:
+    """Create the view ``name`` (default ``table``) over ``folder``; columns come from the
+    schema when empty.
 
     Every ``*.parquet`` file is read so that the zero-row ``_schema.parquet`` always gives
     the columns (and the glob always matches), then rows of files starting with ``_`` are
     dropped, as ``ParquetStore.read_table`` does.
     """
+    name = name or table
     if not any(folder.glob("*.parquet")):  # no folder or no files: the schema, no rows
         con.register(f"_empty_{table}", schema_for(table).empty_table())
-        con.execute(f'CREATE VIEW "{table}" AS SELECT * FROM "_empty_{table}"')
+        con.execute(f'CREATE VIEW "{name}" AS SELECT * FROM "_empty_{table}"')
         return
     pattern = _sql_string(str(folder / "*.parquet"))
     con.execute(
-        f'CREATE VIEW "{table}" AS SELECT * EXCLUDE ({FILE_COLUMN}) FROM read_parquet('
+        f'CREATE VIEW "{name}" AS SELECT * EXCLUDE ({FILE_COLUMN}) FROM read_parquet('
         f"{pattern}, union_by_name = true, filename = {_sql_string(FILE_COLUMN)}) "
         f"WHERE NOT starts_with(parse_filename({FILE_COLUMN}), '_')")
 
@@ -69,7 +77,14 @@ def connect(out: str | Path = "data/processed") -> duckdb.DuckDBPyConnection:
 
     con = duckdb.connect()
     for table in TABLES:
-        _create_view(con, table, root / table)
+        _create_view(con, table, root / table,
+                     table if table == "failures" else f"{table}_files")
+    con.execute(f"CREATE VIEW {ALL_MEETINGS} AS SELECT * FROM meetings_files")
+    for table in TABLES:
+        if table == "failures":
+            continue
+        con.execute(f'CREATE VIEW "{table}" AS SELECT * FROM "{table}_files" WHERE doc_id '
+                    f"NOT IN (SELECT doc_id FROM meetings_files WHERE duplicate_of IS NOT NULL)")
     return con
 
 
@@ -135,7 +150,8 @@ def print_json(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``minutes query``."""
-    parser.add_argument("sql", help="the SQL; tables are views named " + ", ".join(TABLES))
+    parser.add_argument("sql", help="the SQL; tables are views named " + ", ".join(TABLES)
+                        + f" (each meeting once; {ALL_MEETINGS}: every file, copies included)")
     parser.add_argument("--out", default="data/processed",
                         help="folder holding the tables (default data/processed)")
     fmt = parser.add_mutually_exclusive_group()
