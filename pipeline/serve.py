@@ -130,13 +130,14 @@ def start_server(port: int, timeout: float = 120) -> tuple[subprocess.Popen[byte
     home = prefect_home()
     home.mkdir(parents=True, exist_ok=True)
     prefect = Path(sys.executable).parent / "prefect"
+    api_url = f"http://127.0.0.1:{port}/api"
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_UI_API_URL"] = api_url  # else the UI calls the default port, 4200
     with open(home / "server.log", "ab") as log:
         proc = subprocess.Popen([str(prefect), "server", "start", "--host", "127.0.0.1",
                                  "--port", str(port)], env=env, stdout=log,
                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
-    api_url = f"http://127.0.0.1:{port}/api"
     deadline = time.monotonic() + timeout
     while not healthy(api_url):
         if proc.poll() is not None or time.monotonic() > deadline:
@@ -146,21 +147,32 @@ def start_server(port: int, timeout: float = 120) -> tuple[subprocess.Popen[byte
     return proc, api_url
 
 
-def stop_groups(pgids: Iterable[int], grace: float = STOP_GRACE_S) -> None:
-    """SIGTERM every process of these process groups; SIGKILL what is left after
-    ``grace`` seconds; return when none is left."""
-    pgids = [g for g in pgids if g and g != os.getpgid(0)]
-    for pgid in pgids:
+def _leader_alive(pid: int) -> bool:
+    """True while process ``pid`` runs (reaping it first when it is our exited child)."""
+    with contextlib.suppress(ChildProcessError):
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    return alive(pid)
+
+
+def stop_groups(leaders: Iterable[int], grace: float = STOP_GRACE_S) -> None:
+    """Stop process groups led by these pids: SIGTERM to every member, then, once the
+    leaders have exited (or after ``grace`` seconds), SIGKILL to what is left of the groups
+    (helpers that ignore SIGTERM, such as multiprocessing's resource tracker); return when
+    no member is left."""
+    groups = [g for g in leaders if g and g != os.getpgid(0)]
+    for pgid in groups:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(pgid, signal.SIGTERM)
     deadline = time.monotonic() + grace
-    while any(_group_alive(g) for g in pgids) and time.monotonic() < deadline:
+    while any(_leader_alive(g) for g in groups) and time.monotonic() < deadline:
         time.sleep(0.2)
-    for pgid in pgids:
+    for pgid in groups:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(pgid, signal.SIGKILL)
     deadline = time.monotonic() + 10
-    while any(_group_alive(g) for g in pgids) and time.monotonic() < deadline:
+    while time.monotonic() < deadline and any(
+            _leader_alive(g) or _group_alive(g) for g in groups):
         time.sleep(0.1)
 
 
