@@ -114,6 +114,7 @@ def healthy(api_url: str) -> bool:
 
 def _port_free(port: int) -> bool:
     with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
