@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -21,7 +22,8 @@ def _ingest_file(args: argparse.Namespace) -> int:
     from pipeline.guard import process_guarded
     from pipeline.store import ParquetStore
 
-    outcome = process_guarded(args.file, _limits(args))
+    path = Path(args.file)  # keyed as a folder ingest keys it: folder resolved, name kept
+    outcome = process_guarded(Path(os.path.realpath(path.parent)) / path.name, _limits(args))
     if args.out:
         with ParquetStore(args.out) as store:
             if outcome.extraction is not None:
@@ -111,8 +113,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """``minutes serve``: a local Prefect server and the scheduled deployment, as one."""
-    import os
-
     from pipeline import serve
 
     if args.stop:
@@ -135,7 +135,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                   f"`minutes serve --stop` stops it")
             return EXIT_OK
         serve.serve(folder, out, args.name, None if args.interval else args.cron,
-                    args.interval, args.port)
+                    args.interval, args.port, args.prune)
     except serve.ServeError as exc:
         print(f"minutes serve: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -178,7 +178,6 @@ def cmd_status(args: argparse.Namespace) -> int:
 def _print_schedule() -> None:
     """The served deployment's next and last runs, when ``minutes serve`` is running (or
     ``PREFECT_API_URL`` names a server)."""
-    import os
 
     from pipeline import serve
 
@@ -246,6 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=4200,
                        help="port of the server started on 127.0.0.1 (default 4200; not used "
                             "when PREFECT_API_URL names a server)")
+    serve.add_argument("--prune", action="store_true",
+                       help="each run removes the rows of files no longer in the folder")
     serve.add_argument("--detach", action="store_true",
                        help="run in the background; return once the deployment is registered")
     serve.add_argument("--stop", action="store_true",

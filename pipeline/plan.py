@@ -161,6 +161,8 @@ def nothing_to_do(folder: str, out: str, prune: bool = False) -> IngestSummary |
     store = ParquetStore(out)
     if not (store.state / "manifest.json").exists() or any(store.journal.glob("*")):
         return None
+    if any(not Path(s).is_absolute() for s in store.manifest):  # to re-key (absolute_keys)
+        return None
     root = input_root(folder)
     files = discover(root)
     summary = IngestSummary(out=out, files=len(files), flow_run=False)

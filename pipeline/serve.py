@@ -182,7 +182,7 @@ def _raise_exit(signum: int, frame: object) -> None:
 
 
 def serve(folder: str, out: str, name: str, cron: str | None, interval: float | None,
-          port: int) -> None:
+          port: int, prune: bool = False) -> None:
     """Start a server (unless ``PREFECT_API_URL`` names one) and serve the deployment until
     interrupted; then stop the deployment and the server."""
     running = read_state()
@@ -205,7 +205,7 @@ def serve(folder: str, out: str, name: str, cron: str | None, interval: float | 
               f"(UI {api_url.removesuffix('/api')}); Ctrl-C or `minutes serve --stop` stops "
               f"{'both' if server else 'it'}", flush=True)
         from pipeline.flows.ingest import serve_ingest
-        serve_ingest(folder, out, name=name, cron=cron, interval=interval)
+        serve_ingest(folder, out, name=name, cron=cron, interval=interval, prune=prune)
     finally:
         if server is not None:
             stop_groups([server.pid])

@@ -283,6 +283,25 @@ class ParquetStore:
         deletes.append(self._final("failures", source_key(source)))
         self._commit(doc_id, renames + others, deletes, changes)
 
+    def absolute_keys(self, base: Path) -> int:
+        """Key source paths recorded relative (pipeline versions before 0.3.0) by their
+        absolute spelling from ``base`` (folders resolved), in one commit; their failures
+        rows go (the pipeline version changed, so those files are tried again). Returns
+        how many keys changed."""
+        relative = sorted(s for s in self.manifest if not os.path.isabs(s))
+        if not relative:
+            return 0
+        changes: dict[str, dict[str, Any] | None] = {}
+        for source in relative:
+            path = Path(source)
+            absolute = str(Path(os.path.realpath(base / path.parent)) / path.name)
+            changes[source] = None
+            if absolute not in self.manifest and absolute not in changes:
+                changes[absolute] = self.manifest[source]
+        deletes = [self._final("failures", source_key(s)) for s in relative]
+        self._commit("absolute-keys", [], deletes, changes)
+        return len(relative)
+
     def prune(self, sources: Iterable[str]) -> int:
         """Remove every row of these source paths (their documents' files when no other
         source points to them, their failures) in one commit; returns how many were known."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict
 from datetime import timedelta
+from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.futures import as_completed
@@ -46,6 +47,7 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
     files = discover(root)
     summary = IngestSummary(out=out, files=len(files))
     with ParquetStore(out) as store:
+        store.absolute_keys(Path.cwd())  # tables written before paths were resolved
         todo, refused = plan(files, root, store, force, summary)
         for failure in refused:
             record(store, Outcome(failure.source_path, None, failure=failure), summary)
@@ -74,10 +76,11 @@ def _interrupt(*args: object) -> None:
 
 
 def serve_ingest(folder: str, out: str, cron: str | None = None, name: str = "scheduled",
-                 interval: float | None = None) -> None:
+                 interval: float | None = None, prune: bool = False) -> None:
     """Serve the flow as a deployment on a running Prefect server (blocks until stopped):
     on ``cron``, or every ``interval`` seconds. One run at a time (``limit=1``): runs that
-    overlap would wait for the store's lock anyway.
+    overlap would wait for the store's lock anyway. ``prune``: each run removes the rows of
+    files no longer in the folder.
 
     What ``Flow.serve`` does, with one change: SIGTERM stops the runner as Ctrl-C does.
     Prefect's own SIGTERM handler waits on the event loop it interrupts and hangs."""
@@ -88,7 +91,8 @@ def serve_ingest(folder: str, out: str, cron: str | None = None, name: str = "sc
     every = f"every {interval:g} s" if interval else cron
     schedule = {"interval": timedelta(seconds=interval)} if interval else {"cron": cron}
     runner = Runner(name=name, limit=1)
-    runner.add_flow(ingest_flow, name=name, parameters={"folder": folder, "out": out},
+    runner.add_flow(ingest_flow, name=name,
+                    parameters={"folder": folder, "out": out, "prune": prune},
                     description=f"ingest minutes from {folder} into {out} ({every})",
                     **schedule)
     runner.handle_sigterm = _interrupt  # type: ignore[method-assign]

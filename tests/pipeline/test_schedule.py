@@ -176,10 +176,11 @@ def test_ctrl_c_stops_the_server_too(tmp_path: Path, minutes_folder: Path) -> No
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     home = tmp_path / "prefect"
     env.update(PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    proc = subprocess.Popen([str(BIN / "minutes"), "serve", str(minutes_folder), "--out",
-                             str(tmp_path / "out"), "--port", str(_free_port())], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as sink:
+        proc = subprocess.Popen([str(BIN / "minutes"), "serve", str(minutes_folder), "--out",
+                                 str(tmp_path / "out"), "--port", str(_free_port())], env=env,
+                                stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
     state_file = home / "minutes-serve.json"
     try:
         deadline = time.monotonic() + 180
@@ -188,10 +189,10 @@ def test_ctrl_c_stops_the_server_too(tmp_path: Path, minutes_folder: Path) -> No
             if state_file.exists():
                 state = json.loads(state_file.read_text())
             time.sleep(0.5)
-        assert state.get("server_pid"), "the server did not start"
+        assert state.get("server_pid"), f"the server did not start: {log.read_text()[-3000:]}"
         _api(f"{state['api_url']}/health")
         os.killpg(proc.pid, signal.SIGINT)
-        assert proc.wait(timeout=60) == 0
+        assert proc.wait(timeout=60) == 0, log.read_text()[-3000:]
         assert not _group_members({state["server_pid"]})
         assert not state_file.exists()
     finally:

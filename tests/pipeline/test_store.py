@@ -248,3 +248,19 @@ def test_prune_killed_with_sigkill_is_all_or_nothing(tmp_path: Path, where: str)
     assert not list(out.rglob(".*.tmp")) and not list((out / "_state" / "journal").iterdir())
     if where != "before-journal":
         assert _marks(out)["d" * 16] is None  # the .docx copy now stands for the meeting
+
+
+def test_relative_keys_of_older_tables_become_absolute(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    with ParquetStore(out) as store:  # as pipeline 0.2 recorded `minutes ingest in`
+        store.write_document(_extraction("a" * 16, "in/x.txt", 3))
+        store.write_failure(Failure("in/bad.txt", "read", "empty_file", "empty", None, "t"))
+        store.write_document(_extraction("b" * 16, str(tmp_path / "in" / "y.txt"), 1))
+        assert store.absolute_keys(tmp_path) == 2
+        assert store.absolute_keys(tmp_path) == 0
+        assert sorted(store.manifest) == [str(tmp_path / "in" / n)
+                                          for n in ("bad.txt", "x.txt", "y.txt")]
+        assert store.manifest[str(tmp_path / "in" / "x.txt")]["doc_id"] == "a" * 16
+    assert _count(out, "attendees") == 4 and _count(out, "failures") == 0
