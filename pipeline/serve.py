@@ -140,11 +140,15 @@ def start_server(port: int, timeout: float = 120) -> tuple[subprocess.Popen[byte
                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
     deadline = time.monotonic() + timeout
-    while not healthy(api_url):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            stop_groups([proc.pid])
-            raise ServeError(f"the Prefect server did not start (see {home / 'server.log'})")
-        time.sleep(0.5)
+    try:
+        while not healthy(api_url):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise ServeError(f"the Prefect server did not start "
+                                 f"(see {home / 'server.log'})")
+            time.sleep(0.5)
+    except BaseException:  # not started, or stopped while starting: leave nothing behind
+        stop_groups([proc.pid])
+        raise
     return proc, api_url
 
 

@@ -190,7 +190,12 @@ def test_ctrl_c_stops_the_server_too(tmp_path: Path, minutes_folder: Path) -> No
                 state = json.loads(state_file.read_text())
             time.sleep(0.5)
         assert state.get("server_pid"), f"the server did not start: {log.read_text()[-3000:]}"
-        _api(f"{state['api_url']}/health")
+        while time.monotonic() < deadline:  # served: the deployment is registered
+            try:
+                _api(f"{state['api_url']}/deployments/name/ingest-minutes/scheduled")
+                break
+            except OSError:
+                time.sleep(0.5)
         os.killpg(proc.pid, signal.SIGINT)
         assert proc.wait(timeout=60) == 0, log.read_text()[-3000:]
         assert not _group_members({state["server_pid"]})
