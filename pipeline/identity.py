@@ -26,7 +26,6 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -95,8 +94,9 @@ def _full(facts: str) -> bool:
     return bool(kind and kind != "other" and date and sequence)
 
 
-def _candidates(docs: Mapping[str, Mapping[str, Any]]) -> set[tuple[str, str]]:
-    """Pairs that may be copies: same key, same full meeting facts, or a shared LSH band."""
+def _buckets(docs: Mapping[str, Mapping[str, Any]]) -> dict[tuple[Any, ...], list[str]]:
+    """Documents that may be copies share a bucket: same key, same full meeting facts, or
+    one LSH band of their sketches (all 4 values of the band equal)."""
     buckets: dict[tuple[Any, ...], list[str]] = {}
     rows = SKETCH_SIZE // BANDS
     for doc_id in sorted(docs):
@@ -109,7 +109,7 @@ def _candidates(docs: Mapping[str, Mapping[str, Any]]) -> set[tuple[str, str]]:
             keys += [("band", b, *values[b * rows:(b + 1) * rows]) for b in range(BANDS)]
         for key in keys:
             buckets.setdefault(key, []).append(doc_id)
-    return {pair for members in buckets.values() for pair in combinations(members, 2)}
+    return buckets
 
 
 def same_meeting(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
@@ -137,9 +137,21 @@ def canonical_copies(docs: Mapping[str, Mapping[str, Any]]) -> dict[str, str | N
             doc_id = parent[doc_id]
         return doc_id
 
-    for a, b in sorted(_candidates(docs)):
-        if find(a) != find(b) and same_meeting(docs[a], docs[b]):
-            parent[find(b)] = find(a)
+    buckets = _buckets(docs)
+    for key in sorted(buckets, key=repr):
+        # each member is compared with the first member of every group met so far in the
+        # bucket, not with every member: linear in the bucket (a batch may hold a hundred
+        # copies of one meeting)
+        firsts: list[str] = []
+        for doc_id in buckets[key]:
+            for first in firsts:
+                if find(first) == find(doc_id):
+                    break
+                if same_meeting(docs[first], docs[doc_id]):
+                    parent[find(doc_id)] = find(first)
+                    break
+            else:
+                firsts.append(doc_id)
     groups: dict[str, list[str]] = {}
     for doc_id in docs:
         groups.setdefault(find(doc_id), []).append(doc_id)
