@@ -26,6 +26,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -123,6 +124,13 @@ def same_meeting(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     sketch_a, sketch_b = a.get("sketch") or "", b.get("sketch") or ""
     return (len(sketch_a) == len(sketch_b) == SKETCH_SIZE * 8
             and similarity(sketch_a, sketch_b) >= SAME_TEXT)
+
+
+def copy_order(path: Path) -> tuple[int, str]:
+    """Files in the order that makes the first copy of a meeting the one kept (by
+    extension: text first), so a batch extracted in this order rarely re-marks copies."""
+    fmt = {".text": "txt", ".markdown": "md"}.get(path.suffix.lower(), path.suffix.lower()[1:])
+    return FORMAT_RANK.get(fmt, len(FORMAT_RANK)), str(path)
 
 
 def canonical_copies(docs: Mapping[str, Mapping[str, Any]]) -> dict[str, str | None]:

@@ -18,6 +18,7 @@ from prefect.futures import as_completed
 from extractors.limits import limits_from_env, limits_from_mapping
 from pipeline.discover import discover
 from pipeline.guard import process_guarded
+from pipeline.identity import copy_order
 from pipeline.plan import IngestSummary, finish, input_root, nothing_to_do, plan, record
 from pipeline.process import Outcome
 from pipeline.progress import Progress
@@ -55,7 +56,8 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
                     len(files), len(todo), summary.unchanged, len(refused))
         started = time.perf_counter()
         with Progress(total=len(todo), label="documents") as progress:
-            futures = [extract_document.submit(str(p), limit_values) for p in todo]
+            futures = [extract_document.submit(str(p), limit_values)
+                       for p in sorted(todo, key=copy_order)]
             for future in as_completed(futures):
                 outcome = future.result()
                 record(store, outcome, summary)
