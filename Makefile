@@ -90,9 +90,10 @@ clean: ## remove the extracted tables (data/processed)
 
 PREFECT_PORT ?= 4200
 .PHONY: serve
-serve: $(STAMP) ## start a local Prefect server (127.0.0.1) and serve the daily ingest deployment
-	@mkdir -p $(PREFECT_HOME)
-	@$(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) > $(PREFECT_HOME)/server.log 2>&1 & \
-		echo "Prefect server starting on http://127.0.0.1:$(PREFECT_PORT) (log: $(PREFECT_HOME)/server.log)"; \
-		for i in $$(seq 60); do curl -sf http://127.0.0.1:$(PREFECT_PORT)/api/health >/dev/null && break; sleep 1; done; \
-		PREFECT_API_URL=http://127.0.0.1:$(PREFECT_PORT)/api $(BIN)/minutes serve data/raw --out data/processed --cron "$${CRON:-0 6 * * *}"
+serve: $(STAMP) ## start a Prefect server (127.0.0.1) and the daily ingest deployment, in the background
+	$(BIN)/minutes serve data/raw --out data/processed --port $(PREFECT_PORT) \
+		$(if $(INTERVAL),--interval $(INTERVAL),--cron "$${CRON:-0 6 * * *}") --detach
+
+.PHONY: serve-stop
+serve-stop: ## stop the deployment and the server that `make serve` started
+	$(BIN)/minutes serve --stop

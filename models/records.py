@@ -36,6 +36,9 @@ class Meeting:
     ocr_confidence: float | None = col(
         "mean Tesseract word confidence (0-1) over OCR'd pages; null when no page was OCR'd")
     pipeline_version: str = col("version of the pipeline that wrote the row", "")
+    duplicate_of: str | None = col(
+        "doc_id of the copy that stands for this meeting when this file is another copy of it "
+        "(same normalised text, or same type, date and sequence); null for the copy kept")
 
 
 @dataclass

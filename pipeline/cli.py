@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -21,11 +22,12 @@ def _ingest_file(args: argparse.Namespace) -> int:
     from pipeline.guard import process_guarded
     from pipeline.store import ParquetStore
 
-    outcome = process_guarded(args.file, _limits(args))
+    path = Path(args.file)  # keyed as a folder ingest keys it: folder resolved, name kept
+    outcome = process_guarded(Path(os.path.realpath(path.parent)) / path.name, _limits(args))
     if args.out:
         with ParquetStore(args.out) as store:
             if outcome.extraction is not None:
-                store.write_document(outcome.extraction)
+                store.write_document(outcome.extraction, text=outcome.text)
             elif outcome.failure is not None:
                 store.write_failure(outcome.failure)
     if outcome.failure is not None:
@@ -65,7 +67,7 @@ def _ingest_folder(args: argparse.Namespace) -> int:
         print(f"minutes ingest: input folder not found: {args.folder}", file=sys.stderr)
         return EXIT_USAGE
     out = args.out or "data/processed"
-    idle = None if args.force else nothing_to_do(args.folder, out)
+    idle = None if args.force else nothing_to_do(args.folder, out, args.prune)
     if idle is not None:  # every file unchanged: no need to import or start Prefect
         return _print_summary(idle.to_dict(), args.json)
     from pipeline.flows.ingest import run_ingest
@@ -73,7 +75,7 @@ def _ingest_folder(args: argparse.Namespace) -> int:
     try:
         summary = run_ingest(args.folder, out, force=args.force,
                              workers=args.workers, dask_address=args.dask,
-                             limits=asdict(_limits(args)))
+                             limits=asdict(_limits(args)), prune=args.prune)
     except StoreLockedError as exc:
         print(f"minutes ingest: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -88,6 +90,14 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> int:
         print(f"{summary['files']} files: {summary['new']} new, {summary['changed']} changed, "
               f"{summary['unchanged']} unchanged; written {summary['written']}, "
               f"failed {summary['failed']} -> {summary['out']}")
+        if summary.get("pruned"):
+            print(f"pruned the rows of {summary['pruned']} sources no longer in the folder")
+        if summary.get("missing"):
+            print(f"{summary['missing']} known sources are no longer in the folder; their rows "
+                  f"are kept (`minutes ingest --prune` removes them)")
+        if summary.get("duplicates"):
+            print(f"{summary['duplicates']} files are another copy of a meeting in the tables "
+                  f"(meetings.duplicate_of; `minutes query` counts each meeting once)")
         if not summary.get("flow_run", True):
             print("nothing changed since the last run (no flow run started)")
         for f in summary["failures"]:
@@ -102,20 +112,35 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """``minutes serve``: a scheduled deployment on a running Prefect server."""
-    import os
+    """``minutes serve``: a local Prefect server and the scheduled deployment, as one."""
+    from pipeline import serve
 
-    if not os.environ.get("PREFECT_API_URL"):
-        print("minutes serve: PREFECT_API_URL is not set; start a server with "
-              "`prefect server start --host 127.0.0.1` (or `make serve`) and export "
-              "PREFECT_API_URL=http://127.0.0.1:4200/api", file=sys.stderr)
-        return EXIT_USAGE
+    if args.stop:
+        stopped = serve.stop()
+        print("stopped the deployment and the server" if stopped
+              else f"nothing is being served (no {serve.state_path()})")
+        return EXIT_OK
     if not Path(args.folder).is_dir():
         print(f"minutes serve: input folder not found: {args.folder}", file=sys.stderr)
         return EXIT_USAGE
-    from pipeline.flows.ingest import serve_ingest
-    serve_ingest(str(Path(args.folder).resolve()), str(Path(args.out).resolve()), args.cron,
-                 args.name)
+    folder, out = str(Path(args.folder).resolve()), str(Path(args.out).resolve())
+    try:
+        if args.detach:
+            api_url = os.environ.get("PREFECT_API_URL") or f"http://127.0.0.1:{args.port}/api"
+            argv = [a for a in sys.argv[1:] if a != "--detach"] if args.argv is None \
+                else [a for a in args.argv if a != "--detach"]
+            pid = serve.detach(argv, api_url, f"{serve.FLOW_NAME}/{args.name}")
+            print(f"serving {serve.FLOW_NAME}/{args.name} in the background (pid {pid}); UI "
+                  f"{api_url.removesuffix('/api')}; `minutes status` shows the schedule, "
+                  f"`minutes serve --stop` stops it")
+            return EXIT_OK
+        serve.serve(folder, out, args.name, None if args.interval else args.cron,
+                    args.interval, args.port, args.prune)
+    except serve.ServeError as exc:
+        print(f"minutes serve: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        pass
     return EXIT_OK
 
 
@@ -146,7 +171,28 @@ def cmd_status(args: argparse.Namespace) -> int:
     for table in TABLES:
         n = store.read_table(table).num_rows
         print(f"  {table:<14} {n:>6} rows   {out / table}/*.parquet")
+    _print_schedule()
     return EXIT_OK
+
+
+def _print_schedule() -> None:
+    """The served deployment's next and last runs, when ``minutes serve`` is running (or
+    ``PREFECT_API_URL`` names a server)."""
+
+    from pipeline import serve
+
+    state = serve.read_state() or {}
+    api_url = os.environ.get("PREFECT_API_URL") or state.get("api_url")
+    if not api_url:
+        print("schedule: not served (`make serve` or `minutes serve` starts it)")
+        return
+    deployment = state.get("deployment") or f"{serve.FLOW_NAME}/scheduled"
+    try:
+        lines = serve.schedule_lines(api_url, deployment)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"schedule: {deployment} not found on {api_url} ({exc})")
+        return
+    print("\n".join(lines))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -164,6 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--json", action="store_true", help="machine-readable output")
     ingest.add_argument("--force", action="store_true",
                         help="re-extract files even when unchanged since the last run")
+    ingest.add_argument("--prune", action="store_true",
+                        help="remove the rows of files ingested from this folder before "
+                             "that are no longer there")
     ingest.add_argument("--workers", type=int, default=None,
                         help="parallel worker processes (default: one per core)")
     ingest.add_argument("--dask", metavar="ADDRESS", default=None,
@@ -184,11 +233,24 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"most pages of a PDF (default {DEFAULT_LIMITS.max_pages})")
     ingest.set_defaults(func=cmd_ingest)
 
-    serve = sub.add_parser("serve", help="serve the ingest flow on a schedule (Prefect server)")
+    serve = sub.add_parser("serve", help="start a Prefect server and serve the scheduled "
+                                         "ingest deployment; --stop stops both")
     serve.add_argument("folder", nargs="?", default="data/raw")
     serve.add_argument("--out", default="data/processed")
-    serve.add_argument("--cron", default="0 6 * * *", help='cron schedule (default "0 6 * * *")')
+    when = serve.add_mutually_exclusive_group()
+    when.add_argument("--cron", default="0 6 * * *", help='cron schedule (default "0 6 * * *")')
+    when.add_argument("--interval", type=float, metavar="SECONDS",
+                      help="run every SECONDS instead of on the cron schedule")
     serve.add_argument("--name", default="scheduled", help="deployment name")
+    serve.add_argument("--port", type=int, default=4200,
+                       help="port of the server started on 127.0.0.1 (default 4200; not used "
+                            "when PREFECT_API_URL names a server)")
+    serve.add_argument("--prune", action="store_true",
+                       help="each run removes the rows of files no longer in the folder")
+    serve.add_argument("--detach", action="store_true",
+                       help="run in the background; return once the deployment is registered")
+    serve.add_argument("--stop", action="store_true",
+                       help="stop the deployment and the server that `minutes serve` started")
     serve.set_defaults(func=cmd_serve)
 
     from pipeline import evaluate
@@ -209,7 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     tables = sub.add_parser("tables", help="print the data dictionary")
     tables.set_defaults(func=cmd_tables)
 
-    status = sub.add_parser("status", help="rows per table in an output folder")
+    status = sub.add_parser("status", help="rows per table in an output folder, and the "
+                                           "served schedule's next and last runs")
     status.add_argument("--out", default="data/processed")
     status.set_defaults(func=cmd_status)
     return parser
@@ -218,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``minutes`` console script and ``python -m pipeline``."""
     args = build_parser().parse_args(argv)
+    args.argv = None if argv is None else list(argv)
     return args.func(args)
 
 

@@ -36,6 +36,12 @@ class IngestSummary:
     """Wall seconds from the first task submitted to the last one recorded."""
     flow_run: bool = True
     """False when nothing had changed and no Prefect flow run was needed."""
+    missing: int = 0
+    """Known sources under the folder that are no longer there (their rows are kept)."""
+    pruned: int = 0
+    """Sources no longer there whose rows this run removed (``--prune``)."""
+    duplicates: int = 0
+    """Files in the tables that are another copy of a meeting (``meetings.duplicate_of``)."""
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict for JSON output and Prefect results."""
@@ -105,7 +111,7 @@ def record(store: ParquetStore, outcome: Outcome, summary: IngestSummary) -> Non
         per["seconds"] += sum(outcome.timings.values())
     started = time.perf_counter()
     if outcome.extraction is not None:
-        store.write_document(outcome.extraction)
+        store.write_document(outcome.extraction, text=outcome.text)
         summary.written += 1
     elif outcome.failure is not None:
         store.write_failure(outcome.failure)
@@ -117,14 +123,55 @@ def record(store: ParquetStore, outcome: Outcome, summary: IngestSummary) -> Non
     summary.seconds["write"] = summary.seconds.get("write", 0.0) + time.perf_counter() - started
 
 
-def nothing_to_do(folder: str, out: str) -> IngestSummary | None:
+def input_root(folder: str | Path) -> Path:
+    """The folder as the manifest knows it: absolute, symbolic links resolved, so that a
+    relative and an absolute spelling of one folder give the same source paths."""
+    return Path(folder).resolve()
+
+
+def missing_sources(store: ParquetStore, root: Path, files: list[Path]) -> list[str]:
+    """Source paths the manifest knows under ``root`` that are not among ``files``."""
+    present = {str(p) for p in files}
+    prefix = str(root).rstrip("/") + "/"
+    return sorted(s for s in store.manifest if s.startswith(prefix) and s not in present)
+
+
+def finish(store: ParquetStore, root: Path, files: list[Path], prune: bool,
+           summary: IngestSummary) -> None:
+    """After the documents: remove the rows of sources that are gone (``prune``) or count
+    them, and count the files that are copies of a meeting already in the tables."""
+    gone = missing_sources(store, root, files)
+    if prune:
+        summary.pruned = store.prune(gone)
+    else:
+        summary.missing = len(gone)
+    summary.duplicates = count_copies(store)
+
+
+def count_copies(store: ParquetStore) -> int:
+    """Documents in the tables marked as another copy of a meeting."""
+    return len({e["doc_id"] for e in store.manifest.values()
+                if e.get("duplicate_of") and e.get("doc_id")})
+
+
+def nothing_to_do(folder: str, out: str, prune: bool = False) -> IngestSummary | None:
     """The summary of a run that would change nothing (every file unchanged since the last
-    run, no interrupted commit to finish), or None when there is work. Reads only."""
+    run, no interrupted commit to finish, nothing to prune), or None when there is work.
+    Reads only."""
     store = ParquetStore(out)
     if not (store.state / "manifest.json").exists() or any(store.journal.glob("*")):
         return None
-    root = Path(folder)
+    if any(not Path(s).is_absolute() for s in store.manifest):  # to re-key (absolute_keys)
+        return None
+    root = input_root(folder)
     files = discover(root)
     summary = IngestSummary(out=out, files=len(files), flow_run=False)
     todo, refused = plan(files, root, store, False, summary)
-    return None if todo or refused else summary
+    if todo or refused:
+        return None
+    gone = missing_sources(store, root, files)
+    if prune and gone:
+        return None
+    summary.missing = len(gone)
+    summary.duplicates = count_copies(store)
+    return summary

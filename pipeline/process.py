@@ -13,6 +13,7 @@ from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers import doc_id_for, format_of, load_bytes, parse_bytes
 from models.records import Extraction, Failure
 from models.version import PIPELINE_VERSION
+from pipeline.identity import TextPrint, text_print
 
 
 @dataclass
@@ -26,6 +27,9 @@ class Outcome:
     skipped: bool = False
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent per stage: read, nlp, rules (and write, added by the store's caller)."""
+    text: TextPrint | None = None
+    """What identifies the body text (``pipeline.identity``): copies of one meeting in other
+    files or formats are recognised by it."""
 
     @property
     def ok(self) -> bool:
@@ -64,7 +68,8 @@ def process_file(path: str | Path, limits: Limits = DEFAULT_LIMITS,
         from extractors.extract import extract  # spaCy: imported where documents are extracted
 
         extraction = extract(document, timings=timings)
-        return Outcome(source, doc_id, extraction=extraction, timings=timings)
+        return Outcome(source, doc_id, extraction=extraction, timings=timings,
+                       text=text_print(document.text))
     except MinutesError as exc:
         return Outcome(source, doc_id, failure=_failure(source, exc.stage, exc.error_type,
                                                         exc.message, doc_id))

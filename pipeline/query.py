@@ -13,6 +13,10 @@ the configuration so SQL cannot turn any of it back on. ``minutes query`` also r
 statements that read (SELECT, its shorthands such as DESCRIBE or SUMMARIZE, EXPLAIN), so
 ``COPY ... TO`` cannot write into the table folders. ``--writable`` (``connect(...,
 writable=True)``) opens an unrestricted session instead.
+
+Each meeting counts once: the rows of a file that is another copy of a meeting
+(``meetings.duplicate_of`` set, see ``pipeline.identity``) are left out of every view but
+``meetings_all``, which lists every file's meetings row. The Parquet files keep them all.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ READ_ONLY_STATEMENTS = ("SELECT", "EXPLAIN")
 _LOCKDOWN = (("autoinstall_known_extensions", "false"), ("autoload_known_extensions", "false"),
              ("enable_external_access", "false"), ("lock_configuration", "true"))
 FILE_COLUMN = "_source_file"  # never a table column
+ALL_MEETINGS = "meetings_all"  # every file's meetings row, copies of a meeting included
 
 
 class TablesNotFoundError(FileNotFoundError):
@@ -56,20 +61,23 @@ def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _create_view(con: duckdb.DuckDBPyConnection, table: str, folder: Path) -> None:
-    """Create the view ``table`` over ``folder``; columns come from the schema when empty.
+def _create_view(con: duckdb.DuckDBPyConnection, table: str, folder: Path,
+                 name: str | None = None) -> None:
+    """Create the view ``name`` (default ``table``) over ``folder``; columns come from the
+    schema when empty.
 
     Every ``*.parquet`` file is read so that the zero-row ``_schema.parquet`` always gives
     the columns (and the glob always matches), then rows of files starting with ``_`` are
     dropped, as ``ParquetStore.read_table`` does.
     """
+    name = name or table
     if not any(folder.glob("*.parquet")):  # no folder or no files: the schema, no rows
         con.register(f"_empty_{table}", schema_for(table).empty_table())
-        con.execute(f'CREATE VIEW "{table}" AS SELECT * FROM "_empty_{table}"')
+        con.execute(f'CREATE VIEW "{name}" AS SELECT * FROM "_empty_{table}"')
         return
     pattern = _sql_string(str(folder / "*.parquet"))
     con.execute(
-        f'CREATE VIEW "{table}" AS SELECT * EXCLUDE ({FILE_COLUMN}) FROM read_parquet('
+        f'CREATE VIEW "{name}" AS SELECT * EXCLUDE ({FILE_COLUMN}) FROM read_parquet('
         f"{pattern}, union_by_name = true, filename = {_sql_string(FILE_COLUMN)}) "
         f"WHERE NOT starts_with(parse_filename({FILE_COLUMN}), '_')")
 
@@ -91,7 +99,14 @@ def connect(out: str | Path = "data/processed",
 
     con = duckdb.connect()
     for table in TABLES:
-        _create_view(con, table, root / table)
+        _create_view(con, table, root / table,
+                     table if table == "failures" else f"{table}_files")
+    con.execute(f"CREATE VIEW {ALL_MEETINGS} AS SELECT * FROM meetings_files")
+    for table in TABLES:
+        if table == "failures":
+            continue
+        con.execute(f'CREATE VIEW "{table}" AS SELECT * FROM "{table}_files" WHERE doc_id '
+                    f"NOT IN (SELECT doc_id FROM meetings_files WHERE duplicate_of IS NOT NULL)")
     if not writable:
         _lock_down(con, root)
     return con
@@ -179,7 +194,8 @@ def print_json(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``minutes query``."""
-    parser.add_argument("sql", help="the SQL; tables are views named " + ", ".join(TABLES))
+    parser.add_argument("sql", help="the SQL; tables are views named " + ", ".join(TABLES)
+                        + f" (each meeting once; {ALL_MEETINGS}: every file, copies included)")
     parser.add_argument("--out", default="data/processed",
                         help="folder holding the tables (default data/processed)")
     fmt = parser.add_mutually_exclusive_group()

@@ -4,7 +4,8 @@ Layout under the output folder::
 
     <table>/<doc_id>.parquet        rows of one document (every table but failures)
     failures/<source_key>.parquet   the failure of one source path
-    _state/manifest.json            source path -> doc_id, pipeline version, status
+    _state/manifest.json            source path -> doc_id, pipeline version, status, and
+                                    the keys that say which files are one meeting
     _state/journal/<id>.json        a commit in flight (replayed on the next open)
     _state/lock                     held by the one process writing
 
@@ -13,6 +14,11 @@ writing a journal entry (the commit point), then renaming. A process killed befo
 journal is written leaves the tables as they were; killed after, the next open rolls the
 commit forward. Readers glob ``*.parquet`` and never see temporary files (they start with
 a dot and end in ``.tmp``).
+
+A commit also re-marks copies of one meeting (``pipeline.identity``): when a document joins
+or leaves a group of copies, the ``meetings`` rows of the other members whose
+``duplicate_of`` changes are rewritten in the same commit. Pruning sources that are gone is
+one commit too: all of it happens, or none.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import pyarrow.parquet as pq
 
 from models.records import TABLES, Extraction, Failure
 from models.schemas import schema_for
+from pipeline.identity import TextPrint, canonical_copies, meeting_facts
 
 DOC_TABLES = [t for t in TABLES if t != "failures"]
 
@@ -74,7 +81,7 @@ class ParquetStore:
         self.state = self.root / "_state"
         self.journal = self.state / "journal"
         self._lock_fh: Any = None
-        self._manifest: dict[str, dict[str, str]] | None = None
+        self._manifest: dict[str, dict[str, Any]] | None = None
 
     # -- lifecycle -------------------------------------------------------------------
     def __enter__(self) -> ParquetStore:
@@ -130,8 +137,9 @@ class ParquetStore:
 
     # -- manifest --------------------------------------------------------------------
     @property
-    def manifest(self) -> dict[str, dict[str, str]]:
-        """Source path -> {doc_id, pipeline_version, status}."""
+    def manifest(self) -> dict[str, dict[str, Any]]:
+        """Source path -> {doc_id, pipeline_version, status}, and for a document written with
+        its ``TextPrint`` also text_key, sketch, meeting, format and duplicate_of."""
         if self._manifest is None:
             path = self.state / "manifest.json"
             self._manifest = json.loads(path.read_text("utf-8")) if path.exists() else {}
@@ -160,7 +168,7 @@ class ParquetStore:
         return tmp
 
     def _commit(self, name: str, renames: list[tuple[Path, Path]], deletes: list[Path],
-                manifest: dict[str, dict[str, str] | None]) -> None:
+                manifest: dict[str, dict[str, Any] | None]) -> None:
         entry = {"renames": [[str(a), str(b)] for a, b in renames],
                  "deletes": [str(p) for p in deletes], "manifest": manifest}
         _write_atomic_bytes(self.journal / f"{name}.json", json.dumps(entry).encode("utf-8"))
@@ -194,26 +202,122 @@ class ParquetStore:
                 tmp.unlink(missing_ok=True)
         return done
 
+    def _orphans(self, doc_ids: Iterable[str], manifest: dict[str, dict[str, Any]]) -> list[Path]:
+        """Files of those documents that no source path of ``manifest`` points to."""
+        kept = {e.get("doc_id") for e in manifest.values()}
+        return [self._final(t, d) for d in sorted(set(doc_ids) - kept) for t in DOC_TABLES]
+
     def _doc_files_to_drop(self, source_path: str, new_doc_id: str | None) -> list[Path]:
         """Files of the document this source path pointed to before, if nothing else does."""
         old = self.manifest.get(source_path, {}).get("doc_id")
         if not old or old == new_doc_id:
             return []
-        others = [s for s, e in self.manifest.items()
-                  if s != source_path and e.get("doc_id") == old]
-        return [] if others else [self._final(t, old) for t in DOC_TABLES]
+        others = {s: e for s, e in self.manifest.items() if s != source_path}
+        return self._orphans([old], others)
 
-    def write_document(self, extraction: Extraction) -> None:
-        """Replace the rows of the extraction's document (and its source path's failure)."""
+    @staticmethod
+    def _copies(manifest: dict[str, dict[str, Any]]) -> dict[str, str | None]:
+        """``doc_id -> duplicate_of`` over the documents written with a ``text_key``."""
+        docs: dict[str, dict[str, Any]] = {}
+        for source, entry in sorted(manifest.items()):
+            doc_id = entry.get("doc_id")
+            if doc_id and entry.get("text_key") and doc_id not in docs:
+                docs[doc_id] = {"text_key": entry["text_key"], "sketch": entry.get("sketch"),
+                                "meeting": entry.get("meeting"),
+                                "format": entry.get("format"), "source_path": source}
+        return canonical_copies(docs)
+
+    def _relink(self, changes: dict[str, dict[str, Any] | None], skip: str | None = None,
+                ) -> tuple[dict[str, str | None], list[tuple[Path, Path]],
+                           dict[str, dict[str, Any] | None]]:
+        """Apply ``changes`` to a copy of the manifest and re-mark copies of one meeting.
+
+        Returns ``doc_id -> duplicate_of``, the staged ``meetings`` files of other documents
+        whose mark changes (``skip``: the document being written), and ``changes`` with
+        every touched entry's ``duplicate_of`` set."""
+        manifest = {s: e for s, e in self.manifest.items() if s not in changes}
+        manifest.update({s: e for s, e in changes.items() if e is not None})
+        links = self._copies(manifest)
+        renames: list[tuple[Path, Path]] = []
+        updates: dict[str, dict[str, Any] | None] = dict(changes)
+        restaged: set[str] = set()
+        for source, entry in sorted(manifest.items()):
+            doc_id = entry.get("doc_id")
+            if doc_id not in links or (entry.get("duplicate_of") == links[doc_id]
+                                       and source not in changes):
+                continue
+            updates[source] = {**entry, "duplicate_of": links[doc_id]}
+            if (doc_id != skip and doc_id not in restaged
+                    and self._final("meetings", doc_id).exists()):
+                restaged.add(doc_id)
+                renames.append((self._restage_meeting(doc_id, links[doc_id]),
+                                self._final("meetings", doc_id)))
+        return links, renames, updates
+
+    def _restage_meeting(self, doc_id: str, duplicate_of: str | None) -> Path:
+        """Stage the document's ``meetings`` rows with a new ``duplicate_of``."""
+        rows = pq.read_table(self._final("meetings", doc_id)).to_pylist()
+        for row in rows:
+            row["duplicate_of"] = duplicate_of
+        return self._stage("meetings", doc_id,
+                           pa.Table.from_pylist(rows, schema=schema_for("meetings")))
+
+    def write_document(self, extraction: Extraction, text: TextPrint | None = None) -> None:
+        """Replace the rows of the extraction's document (and its source path's failure).
+
+        With ``text`` (``pipeline.identity.text_print`` of its body) the document takes part
+        in recognising copies of one meeting: its ``meetings.duplicate_of`` is set, and
+        other copies are re-marked in the same commit."""
         meeting = extraction.meeting
         doc_id, source = meeting.doc_id, meeting.source_path
+        value: dict[str, Any] = {"doc_id": doc_id, "pipeline_version": meeting.pipeline_version,
+                                 "status": "ok"}
+        if text is not None:
+            value.update({"text_key": text.key, "sketch": text.sketch,
+                          "meeting": meeting_facts(meeting), "format": meeting.source_format})
+        links, others, changes = self._relink({source: value}, skip=doc_id)
+        meeting.duplicate_of = links.get(doc_id)
         renames = [(self._stage(t, doc_id, rows_to_table(t, rows)), self._final(t, doc_id))
                    for t, rows in extraction.tables().items()]
         deletes = self._doc_files_to_drop(source, doc_id)
         deletes.append(self._final("failures", source_key(source)))
-        value = {"doc_id": doc_id, "pipeline_version": meeting.pipeline_version,
-                 "status": "ok"}
-        self._commit(doc_id, renames, deletes, {source: value})
+        self._commit(doc_id, renames + others, deletes, changes)
+
+    def absolute_keys(self, base: Path) -> int:
+        """Key source paths recorded relative (pipeline versions before 0.3.0) by their
+        absolute spelling from ``base`` (folders resolved), in one commit; their failures
+        rows go (the pipeline version changed, so those files are tried again). Returns
+        how many keys changed."""
+        relative = sorted(s for s in self.manifest if not os.path.isabs(s))
+        if not relative:
+            return 0
+        changes: dict[str, dict[str, Any] | None] = {}
+        for source in relative:
+            path = Path(source)
+            absolute = str(Path(os.path.realpath(base / path.parent)) / path.name)
+            changes[source] = None
+            if absolute not in self.manifest and absolute not in changes:
+                changes[absolute] = self.manifest[source]
+        deletes = [self._final("failures", source_key(s)) for s in relative]
+        self._commit("absolute-keys", [], deletes, changes)
+        return len(relative)
+
+    def prune(self, sources: Iterable[str]) -> int:
+        """Remove every row of these source paths (their documents' files when no other
+        source points to them, their failures) in one commit; returns how many were known."""
+        gone = sorted(s for s in set(sources) if s in self.manifest)
+        if not gone:
+            return 0
+        changes: dict[str, dict[str, Any] | None] = {s: None for s in gone}
+        _, renames, changes = self._relink(changes)
+        remaining = {s: e for s, e in self.manifest.items() if s not in gone}
+        deletes = self._orphans([d for s in gone if (d := self.manifest[s].get("doc_id"))],
+                                remaining)
+        deletes += [self._final("failures", source_key(s)) for s in gone]
+        name = "prune-" + hashlib.sha256("\n".join(gone).encode("utf-8",
+                                                               "surrogatepass")).hexdigest()[:16]
+        self._commit(name, renames, deletes, changes)
+        return len(gone)
 
     def write_failure(self, failure: Failure) -> None:
         """Record a failure for its source path (earlier good rows are kept)."""

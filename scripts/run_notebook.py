@@ -49,7 +49,7 @@ def build_tables(corpus: Path, out: Path, pattern: str = "*.txt") -> list[str]:
         for path in files:
             outcome = process_file(os.path.relpath(path, REPO))
             if outcome.extraction is not None:
-                store.write_document(outcome.extraction)
+                store.write_document(outcome.extraction, text=outcome.text)
             elif outcome.failure is not None:
                 store.write_failure(outcome.failure)
                 failed.append(f"{path.name}: {outcome.failure.message}")

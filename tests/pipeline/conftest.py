@@ -62,3 +62,40 @@ def snapshot(out: Path) -> dict[str, list[dict]]:
             rows += pq.read_table(path).to_pylist()
         snap[table] = sorted(rows, key=repr)
     return snap
+
+
+def write_docx(path: Path, text: str) -> None:
+    """``text`` as a Word file: one paragraph per line, Markdown bold and bullets dropped."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        if line.strip():
+            document.add_paragraph(line.replace("**", "").removeprefix("- "))
+    document.save(str(path))
+
+
+def write_pdf(path: Path, text: str) -> None:
+    """``text`` as a PDF with a text layer (core font, so Latin-1 only)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in text.splitlines():
+        plain = line.replace("**", "").replace("–", "-").removeprefix("- ")
+        pdf.multi_cell(0, 6, plain, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+
+
+@pytest.fixture
+def copies_folder(tmp_path: Path) -> Path:
+    """One meeting as .txt, .docx and .pdf, and another meeting as .txt."""
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    (folder / "third.txt").write_text(MINUTES, encoding="utf-8")
+    write_docx(folder / "third.docx", MINUTES)
+    write_pdf(folder / "third.pdf", MINUTES)
+    other = MINUTES.replace("3rd", "4th").replace("14 May 2019", "11 June 2019")
+    (folder / "fourth.txt").write_text(other, encoding="utf-8")
+    return folder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 from prefect.testing.utilities import prefect_test_harness
 
 from pipeline.flows.ingest import ingest_flow
+from pipeline.plan import nothing_to_do
+from pipeline.query import connect
+from tests.pipeline.conftest import snapshot
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -63,3 +67,66 @@ def test_symlink_outside_the_folder_is_refused(minutes_folder: Path, tmp_path: P
     summary = ingest_flow(folder=str(minutes_folder), out=str(tmp_path / "out"))
     kinds = {f["source_path"].rsplit("/", 1)[-1]: f["error_type"] for f in summary["failures"]}
     assert kinds["link.txt"] == "symlink_outside_input"
+
+
+def _doc_of(out: Path, name: str) -> str:
+    rows = duckdb.sql(f"SELECT doc_id, source_path FROM read_parquet('{out}/meetings/*.parquet')"
+                      ).fetchall()
+    return next(doc for doc, source in rows if source and Path(source).name == name)
+
+
+def test_one_meeting_in_three_formats_counts_once(copies_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary = ingest_flow(folder=str(copies_folder), out=str(out))
+    assert summary["written"] == 4 and summary["duplicates"] == 2
+    kept = _doc_of(out, "third.txt")
+    marks = dict(duckdb.sql(f"SELECT doc_id, duplicate_of FROM "
+                            f"read_parquet('{out}/meetings/*.parquet')").fetchall())
+    assert marks == {kept: None, _doc_of(out, "third.docx"): kept,
+                     _doc_of(out, "third.pdf"): kept, _doc_of(out, "fourth.txt"): None}
+    con = connect(out)
+    assert con.sql("SELECT count(*) FROM meetings").fetchall()[0][0] == 2
+    assert con.sql("SELECT count(*) FROM meetings_all").fetchall()[0][0] == 4
+    per_meeting = con.sql("SELECT count(*) FROM attendees GROUP BY doc_id").fetchall()
+    assert len(per_meeting) == 2 and _rows(out, "attendees") == 2 * sum(n for (n,) in per_meeting)
+
+    (copies_folder / "third.txt").unlink()  # the kept copy goes: the .docx stands instead
+    again = ingest_flow(folder=str(copies_folder), out=str(out), prune=True)
+    assert again["pruned"] == 1 and again["written"] == 0 and again["duplicates"] == 1
+    assert connect(out).sql("SELECT count(*) FROM meetings").fetchall()[0][0] == 2
+    assert _doc_of(out, "third.docx") in {d for (d,) in connect(out).sql(
+        "SELECT doc_id FROM meetings").fetchall()}
+
+
+def test_prune_removes_exactly_the_rows_of_removed_files(minutes_folder: Path,
+                                                         tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    ingest_flow(folder=str(minutes_folder), out=str(out))
+    before = snapshot(out)
+    gone = _doc_of(out, "good_two.md")
+    (minutes_folder / "good_two.md").unlink()
+    (minutes_folder / "empty.txt").unlink()
+
+    kept = ingest_flow(folder=str(minutes_folder), out=str(out))
+    assert kept["missing"] == 2 and kept["pruned"] == 0 and snapshot(out) == before
+    pruned = ingest_flow(folder=str(minutes_folder), out=str(out), prune=True)
+    assert pruned["pruned"] == 2 and pruned["missing"] == 0 and pruned["written"] == 0
+    after = snapshot(out)
+    for table, rows in before.items():
+        expected = [r for r in rows if r.get("doc_id") != gone
+                    and not str(r.get("source_path", "")).endswith("empty.txt")]
+        assert after[table] == expected, table
+    assert ingest_flow(folder=str(minutes_folder), out=str(out), prune=True)["pruned"] == 0
+
+
+def test_relative_and_absolute_spellings_are_one_folder(minutes_folder: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(minutes_folder.parent)
+    first = ingest_flow(folder=minutes_folder.name, out="out")  # as `make run` does
+    assert first["new"] == 4
+    idle = nothing_to_do(str(minutes_folder), str(tmp_path / "out"))
+    assert idle is not None and idle.unchanged == 4
+    again = ingest_flow(folder=str(minutes_folder), out=str(tmp_path / "out"))
+    assert again["unchanged"] == 4 and again["new"] == again["written"] == 0
+    manifest = json.loads((tmp_path / "out" / "_state" / "manifest.json").read_text())
+    assert sorted(manifest) == sorted(str(p.resolve()) for p in minutes_folder.iterdir())

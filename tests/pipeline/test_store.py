@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -9,7 +14,9 @@ import pytest
 
 from models.records import Attendee, Extraction, Failure, Meeting
 from pipeline import store as store_mod
+from pipeline.identity import TextPrint, text_print
 from pipeline.store import ParquetStore, StoreLockedError
+from tests.pipeline.conftest import MINUTES, snapshot
 
 
 def _extraction(doc_id: str, source: str, people: int) -> Extraction:
@@ -137,3 +144,123 @@ def test_schema_files_follow_the_current_schema(tmp_path: Path) -> None:
     with ParquetStore(tmp_path):
         pass
     assert pq.read_schema(path).equals(schema_for("meetings"), check_metadata=True)
+
+
+# -- copies of one meeting, and pruning ---------------------------------------------------
+
+def _copy(doc_id: str, source: str, fmt: str, people: int = 2) -> tuple[Extraction, TextPrint]:
+    extraction = _extraction(doc_id, source, people)
+    extraction.meeting.source_format = fmt
+    return extraction, text_print(MINUTES)
+
+
+def _marks(out: Path) -> dict[str, str | None]:
+    return {r["doc_id"]: r["duplicate_of"]
+            for r in ParquetStore(out).read_table("meetings").to_pylist()}
+
+
+def test_copies_are_marked_the_same_whatever_the_order(tmp_path: Path) -> None:
+    copies = [("t" * 16, "m.txt", "txt"), ("d" * 16, "m.docx", "docx"), ("p" * 16, "m.pdf", "pdf")]
+    expected = {"t" * 16: None, "d" * 16: "t" * 16, "p" * 16: "t" * 16}
+    for n, order in enumerate(itertools.permutations(copies)):
+        out = tmp_path / f"o{n}"
+        with ParquetStore(out) as store:
+            for doc_id, source, fmt in order:
+                store.write_document(*_copy(doc_id, source, fmt))
+            assert {e["doc_id"]: e["duplicate_of"] for e in store.manifest.values()} == expected
+        assert _marks(out) == expected
+
+
+def test_removing_the_kept_copy_promotes_the_next(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        for doc_id, source, fmt in [("t" * 16, "m.txt", "txt"), ("d" * 16, "m.docx", "docx"),
+                                    ("p" * 16, "m.pdf", "pdf")]:
+            store.write_document(*_copy(doc_id, source, fmt))
+        assert store.prune(["m.txt", "not-known.txt"]) == 1
+    assert _marks(tmp_path) == {"d" * 16: None, "p" * 16: "d" * 16}
+    assert _count(tmp_path, "attendees") == 4
+
+
+def test_a_document_written_without_its_text_print_is_never_a_copy(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(*_copy("t" * 16, "m.txt", "txt"))
+        store.write_document(_copy("d" * 16, "m.docx", "docx")[0])
+    assert _marks(tmp_path) == {"t" * 16: None, "d" * 16: None}
+
+
+def test_prune_keeps_a_document_another_path_still_points_to(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+        store.write_document(_extraction("a" * 16, "copy-of-x.txt", 3))
+        store.write_failure(Failure("bad.txt", "read", "empty_file", "empty", None, "t"))
+        assert store.prune(["x.txt", "bad.txt"]) == 2
+        assert set(store.manifest) == {"copy-of-x.txt"}
+    assert _count(tmp_path, "attendees") == 3
+    assert _count(tmp_path, "failures") == 0
+
+
+PRUNE_AND_DIE = """
+import os, signal, sys
+from pathlib import Path
+from pipeline import store as store_mod
+from pipeline.store import ParquetStore
+
+where, out = sys.argv[1], Path(sys.argv[2])
+die = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+if where == "before-journal":
+    store_mod._write_atomic_bytes = die
+elif where == "after-journal":
+    ParquetStore._apply = die
+else:  # part-way through applying: after the first file is deleted
+    unlink = Path.unlink
+    def unlink_then_die(self, *a, **k):
+        unlink(self, *a, **k)
+        die()
+    Path.unlink = unlink_then_die
+with ParquetStore(out) as store:
+    store.prune(["m.txt", "x.txt", "bad.txt"])
+"""
+
+
+@pytest.mark.parametrize("where", ["before-journal", "after-journal", "while-applying"])
+def test_prune_killed_with_sigkill_is_all_or_nothing(tmp_path: Path, where: str) -> None:
+    out = tmp_path / "out"
+    with ParquetStore(out) as store:
+        for doc_id, source, fmt in [("t" * 16, "m.txt", "txt"), ("d" * 16, "m.docx", "docx"),
+                                    ("p" * 16, "m.pdf", "pdf")]:
+            store.write_document(*_copy(doc_id, source, fmt))
+        store.write_document(_extraction("x" * 16, "x.txt", 3))
+        store.write_document(_extraction("y" * 16, "y.txt", 1))
+        store.write_failure(Failure("bad.txt", "read", "empty_file", "empty", None, "t"))
+    before = snapshot(out)
+    expected_out = tmp_path / "expected"
+    shutil.copytree(out, expected_out)
+    with ParquetStore(expected_out) as store:
+        store.prune(["m.txt", "x.txt", "bad.txt"])
+    expected = snapshot(expected_out)
+
+    result = subprocess.run([sys.executable, "-c", PRUNE_AND_DIE, where, str(out)],
+                            timeout=120)
+    assert result.returncode == -signal.SIGKILL
+    with ParquetStore(out):  # opening recovers: roll forward or discard
+        pass
+    assert snapshot(out) == (before if where == "before-journal" else expected)
+    assert not list(out.rglob(".*.tmp")) and not list((out / "_state" / "journal").iterdir())
+    if where != "before-journal":
+        assert _marks(out)["d" * 16] is None  # the .docx copy now stands for the meeting
+
+
+def test_relative_keys_of_older_tables_become_absolute(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    with ParquetStore(out) as store:  # as pipeline 0.2 recorded `minutes ingest in`
+        store.write_document(_extraction("a" * 16, "in/x.txt", 3))
+        store.write_failure(Failure("in/bad.txt", "read", "empty_file", "empty", None, "t"))
+        store.write_document(_extraction("b" * 16, str(tmp_path / "in" / "y.txt"), 1))
+        assert store.absolute_keys(tmp_path) == 2
+        assert store.absolute_keys(tmp_path) == 0
+        assert sorted(store.manifest) == [str(tmp_path / "in" / n)
+                                          for n in ("bad.txt", "x.txt", "y.txt")]
+        assert store.manifest[str(tmp_path / "in" / "x.txt")]["doc_id"] == "a" * 16
+    assert _count(out, "attendees") == 4 and _count(out, "failures") == 0
