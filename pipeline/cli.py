@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from extractors.limits import DEFAULT_LIMITS, Limits, limits_from_env, limits_from_mapping
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+from pipeline.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 
 
 def _ingest_file(args: argparse.Namespace) -> int:
     """One file, extractors called directly: no Prefect, no server."""
-    from pipeline.guard import process_guarded
-    from pipeline.store import ParquetStore
+    from pipeline.batch.guard import process_guarded
+    from pipeline.batch.store import ParquetStore
 
     path = Path(args.file)  # keyed as a folder ingest keys it: folder resolved, name kept
     outcome = process_guarded(Path(os.path.realpath(path.parent)) / path.name, _limits(args))
@@ -43,7 +42,7 @@ def _ingest_file(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(extraction.to_dict(), indent=1, default=str, ensure_ascii=False))
     else:
-        from pipeline.summary import print_extraction
+        from pipeline.batch.summary import print_extraction
         print_extraction(extraction)
         if args.out:
             print(f"wrote {extraction.meeting.doc_id} to {args.out}")
@@ -60,8 +59,8 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 
 def _ingest_folder(args: argparse.Namespace) -> int:
-    from pipeline.plan import nothing_to_do
-    from pipeline.store import StoreLockedError
+    from pipeline.batch.plan import nothing_to_do
+    from pipeline.batch.store import StoreLockedError
 
     if not Path(args.folder).is_dir():
         print(f"minutes ingest: input folder not found: {args.folder}", file=sys.stderr)
@@ -70,7 +69,7 @@ def _ingest_folder(args: argparse.Namespace) -> int:
     idle = None if args.force else nothing_to_do(args.folder, out, args.prune)
     if idle is not None:  # every file unchanged: no need to import or start Prefect
         return _print_summary(idle.to_dict(), args.json)
-    from pipeline.flows.ingest import run_ingest
+    from pipeline.batch.flows.ingest import run_ingest
 
     try:
         summary = run_ingest(args.folder, out, force=args.force,
@@ -113,7 +112,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """``minutes serve``: a local Prefect server and the scheduled deployment, as one."""
-    from pipeline import serve
+    from pipeline.batch import serve
 
     if args.stop:
         stopped = serve.stop()
@@ -146,7 +145,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """``minutes eval``."""
-    from pipeline import evaluate
+    from pipeline.evaluation import evaluate
     return evaluate.run(args)
 
 
@@ -160,7 +159,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     """``minutes status``: rows per table in an output folder."""
     from models.records import TABLES
-    from pipeline.store import ParquetStore
+    from pipeline.batch.store import ParquetStore
 
     out = Path(args.out)
     if not out.is_dir():
@@ -179,7 +178,7 @@ def _print_schedule() -> None:
     """The served deployment's next and last runs, when ``minutes serve`` is running (or
     ``PREFECT_API_URL`` names a server)."""
 
-    from pipeline import serve
+    from pipeline.batch import serve
 
     state = serve.read_state() or {}
     api_url = os.environ.get("PREFECT_API_URL") or state.get("api_url")
@@ -253,17 +252,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="stop the deployment and the server that `minutes serve` started")
     serve.set_defaults(func=cmd_serve)
 
-    from pipeline import evaluate
+    from pipeline.evaluation import evaluate
     ev = sub.add_parser("eval", help="score extraction against the gold annotations")
     evaluate.add_arguments(ev)
     ev.set_defaults(func=cmd_eval)
 
-    from pipeline import query
+    from pipeline.analyst import query
     q = sub.add_parser("query", help="run DuckDB SQL over the Parquet tables")
     query.add_arguments(q)
     q.set_defaults(func=query.run)
 
-    from pipeline import review
+    from pipeline.analyst import review
     rv = sub.add_parser("review", help="write an HTML page highlighting a file's records")
     review.add_arguments(rv)
     rv.set_defaults(func=review.run)

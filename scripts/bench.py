@@ -209,7 +209,7 @@ def pipeline_vs_spacy(files: list[Path]) -> tuple[float, float]:
     from extractors.extract import extract
     from extractors.nlp import MODEL
     from extractors.readers import read_document
-    from pipeline.warm import warm
+    from pipeline.batch.warm import warm
 
     warm()
     bare = spacy.load(MODEL)

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.review import ReviewError, load, render_review  # noqa: E402
-from pipeline.review_browser import start_chrome  # noqa: E402
+from pipeline.analyst.review import ReviewError, load, render_review  # noqa: E402
+from pipeline.analyst.review_browser import start_chrome  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -37,8 +37,8 @@ FIGURES = {"attendance": REPO / "docs" / "attendance.png"}  # cell tag -> image 
 
 def build_tables(corpus: Path, out: Path, pattern: str = "*.txt") -> list[str]:
     """Extract every ``corpus/pattern`` file into the store at ``out``; return the failures."""
-    from pipeline.process import process_file
-    from pipeline.store import ParquetStore
+    from pipeline.batch.process import process_file
+    from pipeline.batch.store import ParquetStore
 
     files = sorted(Path(corpus).resolve().glob(pattern))
     if not files:

@@ -28,7 +28,12 @@ def replace_section(text: str, name: str, body: str) -> str:
 
 def eval_section() -> str:
     """Pooled and per-document eval tables for every corpus beside the checkout."""
-    from pipeline.evaluate import FORMATS, evaluate_corpora, render_markdown, render_per_doc
+    from pipeline.evaluation.evaluate import (
+        FORMATS,
+        evaluate_corpora,
+        render_markdown,
+        render_per_doc,
+    )
     shared = ROOT.parent / "shared"
     results = evaluate_corpora([shared / "corpus", shared / "corpus-wide",
                                 ROOT / "tests" / "corpus" / "team"], FORMATS)

@@ -31,7 +31,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from extractors.readers import FORMATS
-from pipeline.process import process_file
+from pipeline.batch.process import process_file
 from tests.extractors.mutations import Seed, damaged, reshaped
 from tests.extractors.readers.bad_files import TEXT, minutes_docx, minutes_pdf
 

@@ -45,7 +45,7 @@ def test_one_windows_1252_paragraph_does_not_spoil_the_utf8_file() -> None:
 
 
 def test_fallback_is_a_quality_flag_and_the_agenda_is_kept(tmp_path: Path) -> None:
-    from pipeline.process import process_file
+    from pipeline.batch.process import process_file
 
     path = tmp_path / "mixed.txt"
     path.write_bytes(_mixed())

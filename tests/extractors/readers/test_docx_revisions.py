@@ -162,7 +162,7 @@ def test_describe_drops_object_reprs() -> None:
 
 
 def test_attendance_table_in_content_controls_gives_its_attendees(tmp_path: Path) -> None:
-    from pipeline.process import process_file
+    from pipeline.batch.process import process_file
 
     countries = ["Austria", "Chile", "Norway", "Peru", "Spain", "Zambia"]
     rows = "".join(_sdt(_row(c, "Delegate")) for c in countries)

@@ -108,7 +108,7 @@ def _two_pages(second_garbled: bool) -> bytes:
 
 
 def test_lost_garbled_page_is_a_quality_flag(no_tesseract: None, tmp_path: Path) -> None:
-    from pipeline.process import process_file
+    from pipeline.batch.process import process_file
 
     document = parse_bytes(_two_pages(True), "pdf", "x.pdf")
     assert document.metadata["pages_not_read"] == "2"

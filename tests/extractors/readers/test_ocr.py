@@ -170,7 +170,7 @@ def no_tesseract(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 def test_image_only_pdf_fails_clearly_without_tesseract(no_tesseract: None, text_pdf: bytes,
                                                         tmp_path: Path) -> None:
-    from pipeline.process import process_file
+    from pipeline.batch.process import process_file
 
     path = tmp_path / "scan.pdf"
     path.write_bytes(_image_only(text_pdf))
@@ -319,8 +319,8 @@ def test_corpus_scan_scores_like_the_text_pdf(corpus_scan: tuple[Document, Docum
     if not gold_file.exists():
         pytest.skip(f"gold not found at {gold_file}")
     from extractors.extract import extract
-    from pipeline.evaluate import SCORERS, TABLE_ORDER, score_meeting
-    from pipeline.store import ParquetStore
+    from pipeline.batch.store import ParquetStore
+    from pipeline.evaluation.evaluate import SCORERS, TABLE_ORDER, score_meeting
 
     gold = json.loads(gold_file.read_text("utf-8"))
     f1 = {}
@@ -353,7 +353,7 @@ def test_scanned_sample_yields_its_records() -> None:
     import importlib.util
     import sys
 
-    from pipeline.process import process_file
+    from pipeline.batch.process import process_file
 
     root = Path(__file__).resolve().parents[3]
     spec = importlib.util.spec_from_file_location("make_samples", root / "scripts" /

@@ -1,0 +1,115 @@
+"""The batch ingestion flow: a folder of minutes in, Parquet tables out.
+
+One Prefect task per document extracts it (pure: path in, records out); the flow is the
+single writer and commits each document as its task completes, so a crash loses at most
+the documents in flight.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+from datetime import timedelta
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.futures import as_completed
+
+from extractors.limits import limits_from_env, limits_from_mapping
+from pipeline.batch.discover import discover
+from pipeline.batch.guard import process_guarded
+from pipeline.batch.identity import copy_order
+from pipeline.batch.plan import IngestSummary, finish, input_root, nothing_to_do, plan, record
+from pipeline.batch.process import Outcome
+from pipeline.batch.progress import Progress
+from pipeline.batch.runners import make_task_runner
+from pipeline.batch.store import ParquetStore
+
+
+@task(name="extract-document", task_run_name="extract {path}")
+def extract_document(path: str, limits: dict[str, float]) -> Outcome:
+    """Read and extract one document in a guarded child process (never raises for bad
+    input; a document over its time or memory limit becomes a failure)."""
+    return process_guarded(path, limits_from_mapping(limits))
+
+
+@flow(name="ingest-minutes", task_runner=make_task_runner())
+def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
+                force: bool = False, limits: dict[str, float] | None = None,
+                prune: bool = False) -> dict[str, object]:
+    """Ingest every minutes file under ``folder`` into the tables under ``out``.
+
+    ``limits`` overrides fields of ``extractors.limits.Limits`` (defaults, then the
+    ``MINUTES_*`` environment, then this). ``prune`` removes the rows of files that were
+    ingested from ``folder`` before and are no longer there."""
+    logger = get_run_logger()
+    limit_values = asdict(limits_from_mapping(limits or {}, limits_from_env()))
+    root = input_root(folder)
+    files = discover(root)
+    summary = IngestSummary(out=out, files=len(files))
+    with ParquetStore(out) as store:
+        store.absolute_keys(Path.cwd())  # tables written before paths were resolved
+        todo, refused = plan(files, root, store, force, summary)
+        for failure in refused:
+            record(store, Outcome(failure.source_path, None, failure=failure), summary)
+        logger.info("%d files: %d to extract, %d unchanged, %d refused",
+                    len(files), len(todo), summary.unchanged, len(refused))
+        started = time.perf_counter()
+        with Progress(total=len(todo), label="documents") as progress:
+            futures = [extract_document.submit(str(p), limit_values)
+                       for p in sorted(todo, key=copy_order)]
+            for future in as_completed(futures):
+                outcome = future.result()
+                record(store, outcome, summary)
+                if outcome.failure:
+                    logger.warning("%s failed at %s: %s", outcome.source_path,
+                                   outcome.failure.stage, outcome.failure.message)
+                progress.advance(outcome.source_path)
+        summary.extract_wall_s = time.perf_counter() - started
+        finish(store, root, files, prune, summary)
+    logger.info("written %d, failed %d, unchanged %d, pruned %d, missing %d, copies %d",
+                summary.written, summary.failed, summary.unchanged, summary.pruned,
+                summary.missing, summary.duplicates)
+    return summary.to_dict()
+
+
+def _interrupt(*args: object) -> None:
+    raise KeyboardInterrupt
+
+
+def serve_ingest(folder: str, out: str, cron: str | None = None, name: str = "scheduled",
+                 interval: float | None = None, prune: bool = False) -> None:
+    """Serve the flow as a deployment on a running Prefect server (blocks until stopped):
+    on ``cron``, or every ``interval`` seconds. One run at a time (``limit=1``): runs that
+    overlap would wait for the store's lock anyway. ``prune``: each run removes the rows of
+    files no longer in the folder.
+
+    What ``Flow.serve`` does, with one change: SIGTERM stops the runner as Ctrl-C does.
+    Prefect's own SIGTERM handler waits on the event loop it interrupts and hangs."""
+    import asyncio
+
+    from prefect.runner import Runner
+
+    every = f"every {interval:g} s" if interval else cron
+    schedule = {"interval": timedelta(seconds=interval)} if interval else {"cron": cron}
+    runner = Runner(name=name, limit=1)
+    runner.add_flow(ingest_flow, name=name,
+                    parameters={"folder": folder, "out": out, "prune": prune},
+                    description=f"ingest minutes from {folder} into {out} ({every})",
+                    **schedule)
+    runner.handle_sigterm = _interrupt  # type: ignore[method-assign]
+    asyncio.run(runner.start())
+
+
+def run_ingest(folder: str, out: str, force: bool = False, workers: int | None = None,
+               dask_address: str | None = None, limits: dict[str, float] | None = None,
+               processes: bool = False, prune: bool = False) -> dict[str, object]:
+    """Run the flow with the chosen task runner (see ``pipeline.batch.runners``). When no file
+    changed since the last run, say so without starting a Prefect flow run."""
+    if not force:
+        idle = nothing_to_do(folder, out, prune)
+        if idle is not None:
+            return idle.to_dict()
+    runner = make_task_runner(workers, dask_address, processes)
+    return ingest_flow.with_options(task_runner=runner)(folder=folder, out=out, force=force,
+                                                        limits=limits, prune=prune)

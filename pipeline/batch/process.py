@@ -1,0 +1,87 @@
+"""One document, end to end without orchestration: read, extract, or a recorded failure."""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors import MinutesError
+from extractors.limits import DEFAULT_LIMITS, Limits
+from extractors.readers import doc_id_for, format_of, load_bytes, parse_bytes
+from models.records import Extraction, Failure
+from models.version import PIPELINE_VERSION
+from pipeline.batch.identity import TextPrint, text_print
+
+
+@dataclass
+class Outcome:
+    """The result of processing one file: records, or the failure that stopped it."""
+
+    source_path: str
+    doc_id: str | None
+    extraction: Extraction | None = None
+    failure: Failure | None = None
+    skipped: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent per stage: read, nlp, rules (and write, added by the store's caller)."""
+    text: TextPrint | None = None
+    """What identifies the body text (``pipeline.batch.identity``): copies of one meeting in other
+    files or formats are recognised by it."""
+
+    @property
+    def ok(self) -> bool:
+        """True when records were extracted."""
+        return self.extraction is not None
+
+
+def _failure(source: str, stage: str, error_type: str, message: str,
+             doc_id: str | None) -> Failure:
+    return Failure(source_path=source, stage=stage, error_type=error_type, message=message,
+                   doc_id=doc_id, pipeline_version=PIPELINE_VERSION)
+
+
+def process_file(path: str | Path, limits: Limits = DEFAULT_LIMITS,
+                 on_stage: Callable[[str], None] | None = None) -> Outcome:
+    """Read and extract one file; never raises for bad input (returns a failure instead).
+
+    Input sizes are checked against ``limits`` before parsing; ``on_stage`` is told when
+    the file moves from ``read`` to ``extract`` (the guard uses it to name the stage a
+    timed-out document was in)."""
+    path = Path(path)
+    source = str(path)
+    doc_id: str | None = None
+    stage = "read"
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    try:
+        fmt = format_of(path)
+        data = load_bytes(path, limits)
+        doc_id = doc_id_for(data)
+        document = parse_bytes(data, fmt, source, limits)
+        timings["read"] = time.perf_counter() - started
+        stage = "extract"
+        if on_stage is not None:
+            on_stage(stage)
+        from extractors.extract import extract  # spaCy: imported where documents are extracted
+
+        extraction = extract(document, timings=timings)
+        return Outcome(source, doc_id, extraction=extraction, timings=timings,
+                       text=text_print(document.text))
+    except MinutesError as exc:
+        return Outcome(source, doc_id, failure=_failure(source, exc.stage, exc.error_type,
+                                                        exc.message, doc_id))
+    except MemoryError:
+        message = "ran out of memory"
+        if limits.memory_mb:
+            message += f" (limit {limits.memory_mb} MB per document)"
+        return Outcome(source, doc_id, failure=_failure(source, stage, "memory_limit",
+                                                        message, doc_id))
+    except Exception as exc:  # a bug or an input no rule foresaw: record it, keep going
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        message = (f"{type(exc).__name__}: {exc} "
+                   f"(at {Path(where.filename).name}:{where.lineno})")
+        return Outcome(source, doc_id, failure=_failure(source, stage, "internal_error",
+                                                        message, doc_id))

@@ -1,0 +1,1 @@
+"""Scoring extraction against hand-made gold (``minutes eval``)."""

@@ -1,0 +1,266 @@
+"""The Parquet store: atomic commits, replacement, recovery, locking."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from models.records import Attendee, Extraction, Failure, Meeting
+from pipeline.batch import store as store_mod
+from pipeline.batch.identity import TextPrint, text_print
+from pipeline.batch.store import ParquetStore, StoreLockedError
+from tests.pipeline.conftest import MINUTES, snapshot
+
+
+def _extraction(doc_id: str, source: str, people: int) -> Extraction:
+    meeting = Meeting(doc_id=doc_id, source_path=source, source_format="txt", title="T",
+                      pipeline_version="test")
+    attendees = [Attendee(doc_id=doc_id, delegation="Chile", delegation_code="CHL",
+                          delegation_kind="state", person=f"Person {i}") for i in range(people)]
+    return Extraction(meeting=meeting, attendees=attendees)
+
+
+def _count(out: Path, table: str) -> int:
+    glob = str(out / table / "**" / "*.parquet")
+    return duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}')").fetchall()[0][0]
+
+
+def test_write_then_duckdb_reads_every_table(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+    assert _count(tmp_path, "meetings") == 1
+    assert _count(tmp_path, "attendees") == 3
+    assert _count(tmp_path, "failures") == 0  # empty but queryable
+
+
+def test_rewriting_a_document_replaces_its_rows(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+        store.write_document(_extraction("a" * 16, "x.txt", 2))
+    assert _count(tmp_path, "attendees") == 2
+
+
+def test_changed_content_at_same_path_replaces_old_document(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+        store.write_document(_extraction("b" * 16, "x.txt", 1))
+    assert _count(tmp_path, "meetings") == 1
+    assert _count(tmp_path, "attendees") == 1
+    assert not (tmp_path / "meetings" / f"{'a' * 16}.parquet").exists()
+
+
+def test_success_clears_an_earlier_failure_of_the_same_path(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_failure(Failure("x.txt", "read", "empty_file", "file is empty", None, "t"))
+        assert _count(tmp_path, "failures") == 1
+        store.write_document(_extraction("a" * 16, "x.txt", 1))
+    assert _count(tmp_path, "failures") == 0
+
+
+def test_crash_before_journal_leaves_tables_as_before(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+
+    def die(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt("killed")
+
+    with ParquetStore(tmp_path) as store:
+        monkeypatch.setattr(store_mod, "_write_atomic_bytes", die)
+        with pytest.raises(KeyboardInterrupt):
+            store.write_document(_extraction("a" * 16, "x.txt", 5))
+    monkeypatch.undo()
+    assert list(tmp_path.glob("*/.*.tmp"))  # staged files were left behind by the "crash"
+    with ParquetStore(tmp_path):
+        pass
+    assert not list(tmp_path.glob("*/.*.tmp"))
+    assert _count(tmp_path, "attendees") == 3
+
+
+def test_crash_after_journal_is_rolled_forward(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+
+    def die(self: ParquetStore, *args: object) -> None:
+        raise KeyboardInterrupt("killed")
+
+    with ParquetStore(tmp_path) as store:
+        monkeypatch.setattr(ParquetStore, "_apply", die)
+        with pytest.raises(KeyboardInterrupt):
+            store.write_document(_extraction("a" * 16, "x.txt", 5))
+    monkeypatch.undo()
+    assert _count(tmp_path, "attendees") == 3  # not yet applied
+    with ParquetStore(tmp_path) as store:
+        assert store.manifest["x.txt"]["doc_id"] == "a" * 16
+    assert _count(tmp_path, "attendees") == 5
+
+
+def test_second_writer_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path), pytest.raises(StoreLockedError, match="another run"):
+        ParquetStore(tmp_path).open()
+
+
+def test_output_names_do_not_derive_from_input_names(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_failure(Failure("../../etc/passwd", "read", "x", "y", None, "t"))
+    names = [p.name for p in (tmp_path / "failures").glob("*.parquet")]
+    assert all("passwd" not in n for n in names)
+
+
+def test_half_written_manifest_and_journal_files_are_removed(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+    manifest_before = (tmp_path / "_state" / "manifest.json").read_text("utf-8")
+    leftovers = [tmp_path / "_state" / ".manifest.json.123.tmp",  # killed mid-write
+                 tmp_path / "_state" / "journal" / ".doc-x.json.123.tmp"]
+    for path in leftovers:
+        path.write_text('{"half', encoding="utf-8")
+    with ParquetStore(tmp_path):
+        pass
+    assert not [p for p in leftovers if p.exists()]
+    assert (tmp_path / "_state" / "manifest.json").read_text("utf-8") == manifest_before
+    assert _count(tmp_path, "attendees") == 3
+
+
+def test_schema_files_follow_the_current_schema(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from models.schemas import schema_for
+
+    with ParquetStore(tmp_path):
+        pass
+    path = tmp_path / "meetings" / "_schema.parquet"
+    old = pa.schema([pa.field("doc_id", pa.string())], metadata={"schema_version": "0"})
+    pq.write_table(old.empty_table(), path)  # left by an older pipeline
+    with ParquetStore(tmp_path):
+        pass
+    assert pq.read_schema(path).equals(schema_for("meetings"), check_metadata=True)
+
+
+# -- copies of one meeting, and pruning ---------------------------------------------------
+
+def _copy(doc_id: str, source: str, fmt: str, people: int = 2) -> tuple[Extraction, TextPrint]:
+    extraction = _extraction(doc_id, source, people)
+    extraction.meeting.source_format = fmt
+    return extraction, text_print(MINUTES)
+
+
+def _marks(out: Path) -> dict[str, str | None]:
+    return {r["doc_id"]: r["duplicate_of"]
+            for r in ParquetStore(out).read_table("meetings").to_pylist()}
+
+
+def test_copies_are_marked_the_same_whatever_the_order(tmp_path: Path) -> None:
+    copies = [("t" * 16, "m.txt", "txt"), ("d" * 16, "m.docx", "docx"), ("p" * 16, "m.pdf", "pdf")]
+    expected = {"t" * 16: None, "d" * 16: "t" * 16, "p" * 16: "t" * 16}
+    for n, order in enumerate(itertools.permutations(copies)):
+        out = tmp_path / f"o{n}"
+        with ParquetStore(out) as store:
+            for doc_id, source, fmt in order:
+                store.write_document(*_copy(doc_id, source, fmt))
+            assert {e["doc_id"]: e["duplicate_of"] for e in store.manifest.values()} == expected
+        assert _marks(out) == expected
+
+
+def test_removing_the_kept_copy_promotes_the_next(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        for doc_id, source, fmt in [("t" * 16, "m.txt", "txt"), ("d" * 16, "m.docx", "docx"),
+                                    ("p" * 16, "m.pdf", "pdf")]:
+            store.write_document(*_copy(doc_id, source, fmt))
+        assert store.prune(["m.txt", "not-known.txt"]) == 1
+    assert _marks(tmp_path) == {"d" * 16: None, "p" * 16: "d" * 16}
+    assert _count(tmp_path, "attendees") == 4
+
+
+def test_a_document_written_without_its_text_print_is_never_a_copy(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(*_copy("t" * 16, "m.txt", "txt"))
+        store.write_document(_copy("d" * 16, "m.docx", "docx")[0])
+    assert _marks(tmp_path) == {"t" * 16: None, "d" * 16: None}
+
+
+def test_prune_keeps_a_document_another_path_still_points_to(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+        store.write_document(_extraction("a" * 16, "copy-of-x.txt", 3))
+        store.write_failure(Failure("bad.txt", "read", "empty_file", "empty", None, "t"))
+        assert store.prune(["x.txt", "bad.txt"]) == 2
+        assert set(store.manifest) == {"copy-of-x.txt"}
+    assert _count(tmp_path, "attendees") == 3
+    assert _count(tmp_path, "failures") == 0
+
+
+PRUNE_AND_DIE = """
+import os, signal, sys
+from pathlib import Path
+from pipeline.batch import store as store_mod
+from pipeline.batch.store import ParquetStore
+
+where, out = sys.argv[1], Path(sys.argv[2])
+die = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+if where == "before-journal":
+    store_mod._write_atomic_bytes = die
+elif where == "after-journal":
+    ParquetStore._apply = die
+else:  # part-way through applying: after the first file is deleted
+    unlink = Path.unlink
+    def unlink_then_die(self, *a, **k):
+        unlink(self, *a, **k)
+        die()
+    Path.unlink = unlink_then_die
+with ParquetStore(out) as store:
+    store.prune(["m.txt", "x.txt", "bad.txt"])
+"""
+
+
+@pytest.mark.parametrize("where", ["before-journal", "after-journal", "while-applying"])
+def test_prune_killed_with_sigkill_is_all_or_nothing(tmp_path: Path, where: str) -> None:
+    out = tmp_path / "out"
+    with ParquetStore(out) as store:
+        for doc_id, source, fmt in [("t" * 16, "m.txt", "txt"), ("d" * 16, "m.docx", "docx"),
+                                    ("p" * 16, "m.pdf", "pdf")]:
+            store.write_document(*_copy(doc_id, source, fmt))
+        store.write_document(_extraction("x" * 16, "x.txt", 3))
+        store.write_document(_extraction("y" * 16, "y.txt", 1))
+        store.write_failure(Failure("bad.txt", "read", "empty_file", "empty", None, "t"))
+    before = snapshot(out)
+    expected_out = tmp_path / "expected"
+    shutil.copytree(out, expected_out)
+    with ParquetStore(expected_out) as store:
+        store.prune(["m.txt", "x.txt", "bad.txt"])
+    expected = snapshot(expected_out)
+
+    result = subprocess.run([sys.executable, "-c", PRUNE_AND_DIE, where, str(out)],
+                            timeout=120)
+    assert result.returncode == -signal.SIGKILL
+    with ParquetStore(out):  # opening recovers: roll forward or discard
+        pass
+    assert snapshot(out) == (before if where == "before-journal" else expected)
+    assert not list(out.rglob(".*.tmp")) and not list((out / "_state" / "journal").iterdir())
+    if where != "before-journal":
+        assert _marks(out)["d" * 16] is None  # the .docx copy now stands for the meeting
+
+
+def test_relative_keys_of_older_tables_become_absolute(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    with ParquetStore(out) as store:  # as pipeline 0.2 recorded `minutes ingest in`
+        store.write_document(_extraction("a" * 16, "in/x.txt", 3))
+        store.write_failure(Failure("in/bad.txt", "read", "empty_file", "empty", None, "t"))
+        store.write_document(_extraction("b" * 16, str(tmp_path / "in" / "y.txt"), 1))
+        assert store.absolute_keys(tmp_path) == 2
+        assert store.absolute_keys(tmp_path) == 0
+        assert sorted(store.manifest) == [str(tmp_path / "in" / n)
+                                          for n in ("bad.txt", "x.txt", "y.txt")]
+        assert store.manifest[str(tmp_path / "in" / "x.txt")]["doc_id"] == "a" * 16
+    assert _count(out, "attendees") == 4 and _count(out, "failures") == 0
