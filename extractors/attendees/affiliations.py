@@ -128,18 +128,19 @@ def is_attendance_mode(text: str) -> bool:
 _BODY_HEADS = (r"Council|Committee|Commission|Board|Assembly|Conference|Task Force|Group|"
                r"Panel|Forum|Association|Society|Authority|Trust|Bureau|Parliament|Senate|"
                r"Cabinet|Court|Working Party|Subcommittee|Sub-Committee")
+_HEADS = rf"(?:{_BODY_HEADS})(?:\s+(?:{_BODY_HEADS}))*"  # "Harbour Trust Board": the whole run
 _BODY_IN_TITLE = re.compile(
     rf"(?:minutes|record|report|meeting)s?\s+of\s+(?:the\s+)?(?:\d+\s*\w*\s+)?(?:meeting\s+of\s+)?"
-    rf"(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?(?:{_BODY_HEADS})(?:\s+on\s+the(?:\s+{_NAME_WORD})+"
+    rf"(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?{_HEADS}(?:\s+on\s+the(?:\s+{_NAME_WORD})+"
     rf"|\s+(?:on|for|of)(?:\s+(?:{_NAME_WORD}|of|the|and))+)?)", re.I)
 _BODY_LINE = re.compile(
-    rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}(?:{_BODY_HEADS})"
+    rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}{_HEADS}"
     rf"(?:\s+(?:on|for|of)\s+(?:the\s+)?(?:{_NAME_WORD}|of|the|and|all)(?:\s+(?:{_NAME_WORD}"
     rf"|of|the|and|all))*)?)$", re.I)
 
 
 _BODY_BEFORE_MEETING = re.compile(
-    rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?(?:{_BODY_HEADS})(?:\s+(?:of|on|for)\s+(?:the\s+)?"
+    rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?{_HEADS}(?:\s+(?:of|on|for)\s+(?:the\s+)?"
     rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|and|of))*?)?)\s+(?:meeting|minutes)\b", re.I)
 
 

@@ -120,15 +120,15 @@ def _section_lines(ctx: Context, start_block: int,
 _EMBEDDED = re.compile(r"(?:^|(?<=[\s.]))(?:\d+\.\s*)?([A-Z][A-Za-z ]{2,40}):\s+(?=\S)")
 
 
-def _embedded_heading(text: str) -> tuple[str, int] | None:
-    """(status, offset of the list) for a heading run into a block after other text
-    ("... from 10:00 hours 1. Present: Norway Mr. A ...")."""
+def _embedded_heading(text: str) -> tuple[str, int, int] | None:
+    """(status, offset of the list, offset of the heading) for a heading run into a block
+    after other text ("... from 10:00 hours 1. Present: Norway Mr. A ...")."""
     for m in _EMBEDDED.finditer(text):
         if m.start() == 0:
             continue
         status = heading_status(m.group(1))
         if status:
-            return status, m.end()
+            return status, m.end(), m.start(1)
     return None
 
 
@@ -229,7 +229,14 @@ def _from_sections(ctx: Context) -> list[Attendee]:
             continue
         embedded = _embedded_heading(text)
         if embedded:
-            status, off = embedded
+            status, off, head = embedded
+            pieces = _inline_pieces(text[head:])
+            if len(pieces) > 1:  # "... opened at 18:00. Present: A and B. Regrets: C."
+                for p_off, piece, p_status, list_off in pieces:
+                    out.extend(_read_inline(ctx, blocks[i].start + head + p_off,
+                                            piece.rstrip("."), p_status, list_off))
+                i += 1
+                continue
             records, nxt = _read_zone(ctx, i, status, (blocks[i].start + off, text[off:]))
             out.extend(records)
             i = max(nxt, i + 1)

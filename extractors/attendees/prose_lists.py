@@ -96,7 +96,7 @@ def _person_list(ctx: Context, sent: str, cue_start: int, cue_end: int, colon: i
                       sent[cue_end:])
         part_start = cue_end + (by.end() if by else 0)
         part = sent[part_start:]
-    elif status == "present" and "\n" not in sent[:cue_start].strip():
+    elif "\n" not in sent[:cue_start].strip():  # "A and B joined" / "A sent apologies"
         part_start, part = 0, sent[:cue_start]
         bare = re.sub(r"\s*\([^()]*\)", "", part)
         if re.search(r"(?<![,;]\s)\b(?!and\b)[a-z]{3,}", re.sub(r"^\W+", "", bare)):
