@@ -149,29 +149,36 @@ def _cased(match: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-def body_delegation(ctx: Context) -> Delegation | None:
-    """The body whose minutes these are, named in the title or a masthead line, else None."""
+def body_name(ctx: Context) -> str | None:
+    """The name of the body whose minutes these are, as the title or a masthead line writes
+    it, else None."""
     end = min([a.char_start for a in ctx.agenda if a.char_start > 0] + [1500])
     head = "\n".join([ln for ln in ctx.doc.text[:end].splitlines() if ln.strip()][:15])
     for line in head.splitlines():
         line = re.sub(r"[*#_]+", "", line).strip()
         m = _BODY_IN_TITLE.search(line)
         if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
-            return _body(m.group(1).strip(), ctx)
+            return m.group(1).strip()
     for line in head.splitlines():
         line = re.sub(r"[*#_]+", "", line).strip()
         m = _BODY_LINE.match(line)
         if m and _cased(m.group(1)):
-            return _body(m.group(1).strip(), ctx)
+            return m.group(1).strip()
     for line in head.splitlines():
         m = _BODY_BEFORE_MEETING.match(re.sub(r"[*#_]+", "", line).strip())
         if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
-            return _body(m.group(1).strip(), ctx)
+            return m.group(1).strip()
     for line in head.splitlines():
         m = _ACRONYM_TITLE.match(re.sub(r"[*#_]+", "", line).strip())
         if m:
-            return _body(_own_name(m.group(1).split(), ctx.doc.text), ctx)
+            return _own_name(m.group(1).split(), ctx.doc.text)
     return None
+
+
+def body_delegation(ctx: Context) -> Delegation | None:
+    """The body whose minutes these are, named in the title or a masthead line, else None."""
+    name = body_name(ctx)
+    return _body(name, ctx) if name else None
 
 
 _ACRONYM_TITLE = re.compile(r"^((?:[A-Z][A-Z0-9&]{1,5}\s+){0,4}[A-Z][A-Z0-9&]{1,5})\s+"

@@ -15,6 +15,7 @@ the reader of its layout family, one module each:
 - ``prose_counts``: absentees named beside a count ("15 of the 17 members, A being absent")
 - ``speaker_bullets``: delegations listed under a sentence introducing speakers
 - ``participants``: persons the text shows taking part, and a record header's chair
+- ``secretariat``: what "the Secretariat" / "the ISU" stand for (the body's own secretariat)
 
 ``affiliations`` derives codes from what the document writes; ``aliases`` maps initials in
 brackets beside a listed person to that attendee (``Context.attendee_aliases``).
@@ -43,6 +44,7 @@ from extractors.attendees.person_records import item_records
 from extractors.attendees.person_tables import table_records
 from extractors.attendees.prose_counts import from_counts
 from extractors.attendees.prose_lists import from_sentences, sentence_roles
+from extractors.attendees.secretariat import generic_targets
 from extractors.attendees.speaker_bullets import from_speaker_bullets
 from extractors.context import Context
 from models.document import Block
@@ -254,7 +256,9 @@ def _adds_to_list(record: Attendee, listed: set[str], known: set[str | None]) ->
 
 
 def extract_attendees(ctx: Context) -> list[Attendee]:
-    """Return the attendees in document order."""
+    """Return the attendees in document order (and make "the Secretariat" stand for the
+    secretariat of the body these minutes are about, for every later table)."""
+    ctx.set_generic(generic_targets(ctx))
     attendees = _from_sections(ctx)
     for _, rows in find_runs(ctx):
         if not any(rows[0].start <= a.char_start <= rows[-1].end for a in attendees):

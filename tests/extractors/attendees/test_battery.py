@@ -267,7 +267,7 @@ Mr. Abel Quist (Secretariat)
 1. Harvest report
 The Secretariat presented the report.
 """, [("OGC", "present", "Wren Tolley", "Chair"),
-      ("OGC", "present", "Abel Quist", "Secretariat")])
+      ("OGC", "present", "Abel Quist", None)])  # "(Secretariat)": the affiliation
 
 
 
