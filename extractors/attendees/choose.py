@@ -153,7 +153,7 @@ def _read_zone(ctx: Context, i: int, status: str,
         return row_records(ctx, rows, status), nxt
     items, p_next = person_zone(ctx, i, first)
     listed = sum(1 for li in lines for s in li.segs if s.kind == "P")
-    if items and (not _known_headings(lines) or len(items) > listed):
+    if items and (not _known_headings(lines) or len(items) >= listed):
         return item_records(ctx, items, status), p_next
     if any(s.kind in "HP" for li in lines for s in li.segs):
         return group_records(ctx, read_headed_section(ctx, lines, status, i)), nxt

@@ -31,6 +31,7 @@ from extractors.attendees.lines import (
     cue_re,
     delegation_matches,
     heading_status,
+    inline_heading,
     org_like,
 )
 from extractors.attendees.persons import (
@@ -198,8 +199,17 @@ def _bracket(inner: str, item: PersonItem, ctx: Context) -> None:
         elif item.affiliation is None and part[0].isupper() and (
                 org_like(part) or re.fullmatch(r"[A-Z][\w'’\-]+", part)):
             _affiliation(part, item, ctx)  # "(Treasury)", "(Harbour Trust)"
+        elif item.affiliation is None and item.role and _proper_name(part):
+            _affiliation(part, item, ctx)  # "(Vice-Chair, Stonebridge Museum)": office first
         elif part[0].isupper() or len(part.split()) > 1:
             item.role = item.role or clean_role(part)  # "(Harbour Master)", "(alternate for X)"
+
+
+def _proper_name(part: str) -> bool:
+    """True for a name of capitalised words ("Stonebridge Museum", "Bank of Ruritania")."""
+    words = part.split()
+    return 1 < len(words) <= 8 and not is_office(part) and all(
+        w[0].isupper() or w in {"of", "for", "and", "the", "on", "de", "&"} for w in words)
 
 
 def _affiliation(part: str, item: PersonItem, ctx: Context) -> None:
@@ -219,6 +229,9 @@ def split_items(text: str) -> list[tuple[int, str]]:
     out = []
     pos = 0
     depth_safe = re.sub(r"[(\[][^()\[\]]*[)\]]", lambda m: "_" * len(m.group()), text)
+    if sep not in depth_safe and _AFTER_BRACKET.search(depth_safe):
+        # persons run on after their brackets: "Mr. A (Chair, X) Ms. B (Y) Mr. C"
+        depth_safe = _AFTER_BRACKET.sub(lambda m: sep + m.group()[1:], depth_safe)
     parts = depth_safe.split(sep)
     for part in parts:
         raw = text[pos:pos + len(part)]
@@ -230,6 +243,9 @@ def split_items(text: str) -> list[tuple[int, str]]:
             out.append((pos, raw))
         pos += len(part) + 1
     return [(o + len(t) - len(t.lstrip()), t.strip()) for o, t in out if t.strip()]
+
+
+_AFTER_BRACKET = re.compile(rf"(?<=_)\s(?=\s*{honorific_re().pattern})")
 
 
 def is_crowd(text: str) -> bool:
@@ -264,7 +280,7 @@ def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
     title = plural_titles().get(plural.group(1)) if plural else None
     if plural and title:
         off, text = off + plural.end(), text[plural.end():]
-    parts = split_items(text) if re.search(r"[;,]|\sand\s", text) else [(0, text.strip())]
+    parts = split_items(text) if re.search(r"[;,]|\sand\s|\)\s", text) else [(0, text.strip())]
     if title and ";" in text:  # "Cllrs A, B; Mrs C": the names under the title split again
         parts = [(p_off + o, t) for p_off, part in parts
                  for o, t in (split_items(part.replace(";", ",")) if parse_item(part, ctx, title)
@@ -308,7 +324,7 @@ def person_zone(ctx: Context, heading_block: int,
             text = ctx.doc.block_text(block)
             if block.kind == "table_row":
                 break  # tables are read by ``columns``
-            if heading_status(text) or (block.start in agenda_starts and (
+            if heading_status(text) or inline_heading(text) or (block.start in agenda_starts and (
                     block.kind != "list_item" or parse_item(text, ctx) is None)):
                 break  # a numbered person taken for an agenda item stays in the list
             text = ctx.doc.block_text(block)
