@@ -2,7 +2,8 @@
 
 A zone is a block holding an attendance heading ("Present:", "Apologies", "Not present") with
 the lines under it, a heading with its list on the same line ("Present: A, B and C"), a heading
-run into a paragraph ("... 1. Present: A ..."), a headless run of "Delegation (persons)" lines,
+run into a paragraph ("... 1. Present: A ..."), a record header led by an office label
+("Chairman: Mr. A  Ruritania" then "Members: ..."), a headless run of "Delegation (persons)" lines,
 or a sentence that introduces a list ("The following States participated: ..."). Each goes to
 the reader of its layout family, one module each:
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.attendees.affiliations import office_words
 from extractors.attendees.aliases import find_aliases
 from extractors.attendees.bracketed import find_runs, read_rows, row_records
 from extractors.attendees.columns import read_headed_section, walk_one_column
@@ -39,7 +41,7 @@ from extractors.attendees.lines import (
     segment_line,
 )
 from extractors.attendees.participants import add_participants
-from extractors.attendees.person_items import inline_items, person_zone, split_items
+from extractors.attendees.person_items import inline_items, parse_item, person_zone, split_items
 from extractors.attendees.person_records import item_records
 from extractors.attendees.person_tables import table_records
 from extractors.attendees.prose_counts import from_counts
@@ -134,12 +136,20 @@ def _embedded_heading(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+def _office_label(ctx: Context, text: str) -> bool:
+    """True for a line naming a person by office before any attendance heading ("Chairman:
+    Mr. A  Ruritania"), the head of a summary record's list of those present."""
+    m = re.match(r"([A-Z][\w\- ]{2,30}):\s+(?=\S)", text)
+    return bool(m) and m.group(1).title() in {w.title() for w in office_words()} \
+        and parse_item(text.split("\n")[0], ctx) is not None
+
+
 def _known_headings(lines: list[Line]) -> bool:
     return any(s.kind == "H" and s.delegation is not None for li in lines for s in li.segs)
 
 
-def _read_zone(ctx: Context, i: int, status: str,
-               first: tuple[int, str] | None = None) -> tuple[list[Attendee], int]:
+def _read_zone(ctx: Context, i: int, status: str, first: tuple[int, str] | None = None,
+               office_led: bool = False) -> tuple[list[Attendee], int]:
     """Records of the zone headed in block ``i``, and the block after it."""
     if first is None:
         records, after = table_records(ctx, i, status)
@@ -151,7 +161,9 @@ def _read_zone(ctx: Context, i: int, status: str,
     rows = read_rows(ctx, raw)
     if rows:
         return row_records(ctx, rows, status), nxt
-    items, p_next = person_zone(ctx, i, first)
+    items, p_next = person_zone(ctx, i, first, status)
+    if office_led:
+        return (item_records(ctx, items, status), p_next) if items else ([], i + 1)
     listed = sum(1 for li in lines for s in li.segs if s.kind == "P")
     if items and (not _known_headings(lines) or len(items) >= listed):
         return item_records(ctx, items, status), p_next
@@ -224,6 +236,12 @@ def _from_sections(ctx: Context) -> list[Attendee]:
             out.extend(records)
             i = max(nxt, i + 1)
             continue
+        if _office_label(ctx, text):  # a record header: "Chairman: Mr. A  Ruritania"
+            records, nxt = _read_zone(ctx, i, "present", (blocks[i].start, text), True)
+            if records:
+                out.extend(records)
+                i = max(nxt, i + 1)
+                continue
         if inline_heading(text):
             for off, piece, status, list_off in _inline_pieces(text):
                 out.extend(_read_inline(ctx, blocks[i].start + off, piece, status, list_off))

@@ -309,24 +309,37 @@ def inline_items(ctx: Context, start: int, text: str) -> list[Placed]:
     return line_items(ctx, start, text.rstrip()) or []
 
 
-def person_zone(ctx: Context, heading_block: int,
-                first: tuple[int, str] | None = None) -> tuple[list[Placed], int]:
-    """Person items listed under the heading in block ``heading_block``, and the next block."""
+def _group_line(text: str) -> bool:
+    """A short line ending in ":" that leads a group of the list ("Observers:")."""
+    text = clean_line(text)
+    return text.endswith(":") and len(text.split()) <= 10 and text[0].isupper()
+
+
+def person_zone(ctx: Context, heading_block: int, first: tuple[int, str] | None = None,
+                zone_status: str | None = None) -> tuple[list[Placed], int]:
+    """Person items listed under the heading in block ``heading_block`` (or from ``first``,
+    a list that starts on a line of its own with status ``zone_status``), and the next block.
+    A heading of the zone's own status with a list on its line ("Members: A") is a group of
+    the zone."""
     agenda_starts = {a.char_start for a in ctx.agenda}
     items: list[Placed] = []
     group: str | None = None
     lines: list[tuple[int, str]] = [first] if first else []
     i = heading_block + 1
     blocks = ctx.doc.blocks
+    status = zone_status if first else heading_status(ctx.doc.block_text(blocks[heading_block]))
     while i < len(blocks) or lines:
         if not lines:
             block = blocks[i]
             text = ctx.doc.block_text(block)
             if block.kind == "table_row":
                 break  # tables are read by ``columns``
-            if heading_status(text) or inline_heading(text) or (block.start in agenda_starts and (
-                    block.kind != "list_item" or parse_item(text, ctx) is None)):
-                break  # a numbered person taken for an agenda item stays in the list
+            same = status is not None and inline_heading(text) \
+                and heading_status(text.split(":")[0]) == status  # "Members: A" under "Present"
+            if (not same and (heading_status(text) or inline_heading(text))) or (
+                    block.start in agenda_starts and parse_item(text, ctx) is None
+                    and not _group_line(text)):
+                break  # a person or group line taken for an agenda item stays in the list
             text = ctx.doc.block_text(block)
             pos = block.start
             for raw in text.split("\n"):
