@@ -7,7 +7,8 @@ run into a paragraph ("... 1. Present: A ..."), a record header led by an office
 or a sentence that introduces a list ("The following States participated: ..."). Each goes to
 the reader of its layout family, one module each:
 
-- ``person_tables``: tables of persons with a header row (Name | Organisation | Role)
+- ``person_tables``: tables of persons with a header row (Name | Organisation | Role), also
+  with no heading above them
 - ``bracketed``: "Delegation (J. Roe, A. Moss)" lines, also without a heading
 - ``person_items``: one person per item, with alias, affiliation and role beside the name
   (``person_records`` gives each its delegation); chosen where it reads more persons than
@@ -43,7 +44,7 @@ from extractors.attendees.lines import (
 from extractors.attendees.participants import add_participants
 from extractors.attendees.person_items import inline_items, parse_item, person_zone, split_items
 from extractors.attendees.person_records import item_records
-from extractors.attendees.person_tables import table_records
+from extractors.attendees.person_tables import is_header_row, table_records
 from extractors.attendees.prose_counts import from_counts
 from extractors.attendees.prose_lists import from_sentences, sentence_roles
 from extractors.attendees.secretariat import generic_targets
@@ -230,6 +231,12 @@ def _from_sections(ctx: Context) -> list[Attendee]:
     i = 0
     while i < len(blocks):
         text = ctx.doc.block_text(blocks[i])
+        if is_header_row(ctx, i):  # a person table with no heading above it
+            records, nxt = table_records(ctx, i - 1, "present")
+            if records:
+                out.extend(records)
+                i = max(nxt, i + 1)
+                continue
         status = heading_status(text)
         if status is not None:
             records, nxt = _read_zone(ctx, i, status)
