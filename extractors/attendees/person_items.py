@@ -229,9 +229,11 @@ def split_items(text: str) -> list[tuple[int, str]]:
     out = []
     pos = 0
     depth_safe = re.sub(r"[(\[][^()\[\]]*[)\]]", lambda m: "_" * len(m.group()), text)
-    if sep not in depth_safe and _AFTER_BRACKET.search(depth_safe):
-        # persons run on after their brackets: "Mr. A (Chair, X) Ms. B (Y) Mr. C"
-        depth_safe = _AFTER_BRACKET.sub(lambda m: sep + m.group()[1:], depth_safe)
+    if sep not in depth_safe:
+        # persons run on without separators: "Mr. A (Chair, X) Ms. B (Y)", "Mr. A Ms. B"
+        depth_safe = _BEFORE_TITLE.sub(
+            lambda m: m.group() if _is_title(depth_safe[:m.start()].split()[-1:])
+            else sep + m.group()[1:], depth_safe)
     parts = depth_safe.split(sep)
     for part in parts:
         raw = text[pos:pos + len(part)]
@@ -245,7 +247,13 @@ def split_items(text: str) -> list[tuple[int, str]]:
     return [(o + len(t) - len(t.lstrip()), t.strip()) for o, t in out if t.strip()]
 
 
-_AFTER_BRACKET = re.compile(rf"(?<=_)\s(?=\s*{honorific_re().pattern})")
+_BEFORE_TITLE = re.compile(rf"(?<=[\w_.’'])\s(?=\s*{honorific_re().pattern})")
+
+
+def _is_title(words: list[str]) -> bool:
+    """True where the word before is a title ("H.E. Mr.") or "and": no separator needed."""
+    return bool(words) and (words[0] in {"and", "&", "or"}
+                            or honorific_re().fullmatch(words[0]) is not None)
 
 
 def is_crowd(text: str) -> bool:
@@ -280,7 +288,8 @@ def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
     title = plural_titles().get(plural.group(1)) if plural else None
     if plural and title:
         off, text = off + plural.end(), text[plural.end():]
-    parts = split_items(text) if re.search(r"[;,]|\sand\s|\)\s", text) else [(0, text.strip())]
+    parts = split_items(text) if re.search(r"[;,]|\sand\s|\S\s+\S", text) \
+        else [(0, text.strip())]
     if title and ";" in text:  # "Cllrs A, B; Mrs C": the names under the title split again
         parts = [(p_off + o, t) for p_off, part in parts
                  for o, t in (split_items(part.replace(";", ",")) if parse_item(part, ctx, title)
