@@ -13,6 +13,7 @@ the reader of its layout family, one module each:
 - ``person_items``: one person per item, with alias, affiliation and role beside the name
   (``person_records`` gives each its delegation); chosen where it reads more persons than
 - ``columns``: headings with persons beneath, person-first lines, tables, two columns read across
+- ``status_columns``: "Present  Apologies" columns side by side, flattened row by row
 - ``prose_lists``: delegations or persons named in an attendance sentence, or listed after it
 - ``prose_counts``: absentees named beside a count ("15 of the 17 members, A being absent")
 - ``speaker_bullets``: delegations listed under a sentence introducing speakers
@@ -49,6 +50,7 @@ from extractors.attendees.prose_counts import from_counts
 from extractors.attendees.prose_lists import from_sentences, sentence_roles
 from extractors.attendees.secretariat import generic_targets
 from extractors.attendees.speaker_bullets import from_speaker_bullets
+from extractors.attendees.status_columns import status_column_records
 from extractors.context import Context
 from models.document import Block
 from models.records import Attendee
@@ -237,6 +239,11 @@ def _from_sections(ctx: Context) -> list[Attendee]:
                 out.extend(records)
                 i = max(nxt, i + 1)
                 continue
+        side_by_side = status_column_records(ctx, blocks[i].start, text)
+        if side_by_side:  # "Present  Apologies" over two columns, flattened row by row
+            out.extend(side_by_side)
+            i += 1
+            continue
         status = heading_status(text)
         if status is not None:
             records, nxt = _read_zone(ctx, i, status)
