@@ -271,6 +271,176 @@ The Secretariat presented the report.
 
 
 
+# second variants of each shape
+
+CASES["members_present_and_not_present_one_per_line"] = ("""Minutes of the Saltmarsh \
+Conservation Panel
+Meeting of 10 October 2025
+
+Members present:
+Dr. Elsa Brandvold (Chair)
+Mr. Kwame Asante
+Not present:
+Ms. Rita Okafor
+
+1. Bird counts
+Noted.
+""", [("SCP", "present", "Elsa Brandvold", "Chair"), ("SCP", "present", "Kwame Asante", None),
+      ("SCP", "absent", "Rita Okafor", None)])
+
+CASES["present_apologies_in_attendance_comma_lines"] = ("""Minutes of the Tollgate Village Hall \
+Committee
+Meeting of 4 November 2025
+
+Present: Mrs. Agnes Pollard (Chair), Mr. Reuben Slade, Ms. Tilly Marsh
+Apologies: Mr. Lionel Frost, Mrs. Dinah Crabb
+In attendance: Ms. Poppy Vane (Minute-taker)
+
+1. Hall bookings
+Noted.
+""", [("TVHC", "present", "Agnes Pollard", "Chair"), ("TVHC", "present", "Reuben Slade", None),
+      ("TVHC", "present", "Tilly Marsh", None), ("TVHC", "apologies", "Lionel Frost", None),
+      ("TVHC", "apologies", "Dinah Crabb", None),
+      ("TVHC", "present", "Poppy Vane", "Minute-taker")])
+
+CASES["contracting_parties_one_per_line"] = ("""Report of the Fourth Meeting of the Parties to \
+the Coral Reef Agreement
+
+Contracting Parties present:
+Fiji
+Samoa
+Tonga
+Observers:
+Australia
+Not present:
+Vanuatu
+
+1. Opening
+The meeting opened.
+""", [("FJI", "present", None, None), ("WSM", "present", None, None),
+      ("TON", "present", None, None), ("AUS", "present", None, None),
+      ("VUT", "absent", None, None)])
+
+CASES["bullets_alias_organisation_dash_role"] = ("""# Minutes: Open Data Steering Group
+
+**Attendees**
+* Mariam Haddad (MH), Dunmore City Council (DCC) – Chair
+* Piotr Zielinski (PZ), Harbour Logistics Ltd (HLL)
+
+**Apologies**
+* Elena Rossi (ER), Dunmore City Council (DCC)
+
+## 1. Actions
+MH opened the meeting.
+""", [("DCC", "present", "Mariam Haddad", "Chair"), ("HLL", "present", "Piotr Zielinski", None),
+      ("DCC", "apologies", "Elena Rossi", None)])
+
+CASES["prose_bureau_members_with_apologies"] = ("""Minutes of the Executive Bureau of the \
+Northern Rivers Commission
+Meeting of 12 May 2025
+
+The meeting was attended by the following members of the Bureau: Ms. Karin Olsen (Norway), \
+Mr. Pekka Laine (Finland, substitute for Ms. Aino Virta) and Ms. Greta Berg (Sweden). \
+Apologies were received from Mr. Lars Holm (Denmark).
+
+1. Work plan
+Adopted.
+""", [("NOR", "present", "Karin Olsen", None),
+      ("FIN", "present", "Pekka Laine", "substitute for Ms. Aino Virta"),
+      ("SWE", "present", "Greta Berg", None), ("DNK", "apologies", "Lars Holm", None)])
+
+CASES["country_colon_participants_titles"] = ("""Summary of the Ministerial Conference of the \
+Baltic Energy Forum
+Held on 3 December 2025
+
+Participants
+Estonia: Mr. Jaan Tamm, Minister of Economy
+Latvia: Ms. Ilze Kalnina, State Secretary
+Lithuania: Mr. Rokas Petrauskas, Deputy Minister of Energy
+
+1. Opening
+Opened.
+""", [("EST", "present", "Jaan Tamm", "Minister of Economy"),
+      ("LVA", "present", "Ilze Kalnina", "State Secretary"),
+      ("LTU", "present", "Rokas Petrauskas", "Deputy Minister of Energy")])
+
+CASES["summary_record_header_with_ngos"] = ("""COMMITTEE ON RIVER NAVIGATION
+
+SUMMARY RECORD OF THE 7TH MEETING
+
+Chairman:   Mr. ALVES   Portugal
+
+Members:    Ms. KOWALSKA   Poland
+            Mr. NOVAK   Czechia
+
+Representatives of non-governmental organizations:
+            Ms. BAKER   River Users Association
+
+Secretariat:   Mr. OSEI   Secretary of the Committee
+
+1. Adoption of the agenda
+Adopted.
+""", [("PRT", "present", "ALVES", "Chairman"), ("POL", "present", "KOWALSKA", None),
+      ("CZE", "present", "NOVAK", None), ("RUA", "present", "BAKER", None),
+      ("CRN", "present", "OSEI", "Secretary of the Committee")])
+
+CASES["count_with_absent_delegations"] = ("""Record of the Council of the Western Fisheries Union
+Meeting of 9 June 2025
+
+Delegates attended from 8 of the 10 member governments, Chile and Peru being absent.
+
+1. Quotas
+Agreed.
+""", [("CHL", "absent", None, None), ("PER", "absent", None, None)])
+
+CASES["prose_apologies_received_from"] = ("""Minutes of the Greenfield Residents Association
+Meeting held on 2 July 2025.
+
+Present were Mr. Ossian Pratt and Ms. Leona Hart. Apologies were received from \
+Mr. Dmitri Sokol and Ms. Imke Vos.
+
+1. Parking
+Discussed.
+""", [("GRA", "present", "Ossian Pratt", None), ("GRA", "present", "Leona Hart", None),
+      ("GRA", "apologies", "Dmitri Sokol", None), ("GRA", "apologies", "Imke Vos", None)])
+
+CASES["pipe_table_organisation_attendance"] = ("""Minutes of the Riverside Flood Forum
+Meeting of 8 August 2025
+
+| Name | Organisation | Attendance |
+|---|---|---|
+| Ada Brennan | Riverside County Council | Present |
+| Tom Hale | Farmers Union | Apologies |
+
+1. Flood defences
+Noted.
+""", [("RCC", "present", "Ada Brennan", None), ("FU", "apologies", "Tom Hale", None)])
+
+CASES["two_columns_row_by_row_with_roles"] = ("""Minutes of the Quayside Market Board
+Meeting of 2 March 2025
+
+Present
+Ms. Orla Keane (Chair)     Mr. Finn Doyle
+Mr. Sean Quill             Ms. Aoife Lynch
+
+1. Stall fees
+Agreed.
+""", [("QMB", "present", "Orla Keane", "Chair"), ("QMB", "present", "Finn Doyle", None),
+      ("QMB", "present", "Sean Quill", None), ("QMB", "present", "Aoife Lynch", None)])
+
+CASES["headings_run_into_paragraph_attendees_regrets"] = ("""Minutes of the Brookside Choir \
+Society
+Meeting of 5 May 2025
+
+The chair opened the meeting at 19:30. Attendees: Mr. Hal Morrow, Ms. Nell Crisp. \
+Regrets: Ms. Vera Stoll.
+
+1. Concert plans
+Agreed.
+""", [("BCS", "present", "Hal Morrow", None), ("BCS", "present", "Nell Crisp", None),
+      ("BCS", "apologies", "Vera Stoll", None)])
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_battery(name: str, attendees) -> None:
     text, expected = CASES[name]
