@@ -164,6 +164,11 @@ def body_name(ctx: Context) -> str | None:
         m = _BODY_LINE.match(line)
         if m and _cased(m.group(1)):
             return m.group(1).strip()
+    for line in head.splitlines():  # "Harbour Board – Minutes ...", "Minutes: Harbour Board, 3 May"
+        for part in re.split(r"\s+[—–-]\s+|:\s+|,\s+|\s+\|\s+", re.sub(r"[*#_]+", "", line)):
+            m = _BODY_LINE.match(part.strip())
+            if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
+                return m.group(1).strip()
     for line in head.splitlines():
         m = _BODY_BEFORE_MEETING.match(re.sub(r"[*#_]+", "", line).strip())
         if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
@@ -175,10 +180,16 @@ def body_name(ctx: Context) -> str | None:
     return None
 
 
+_OF_STATES = re.compile(r"\b(?:plenipotentiaries|states parties|contracting parties|"
+                        r"member states|high contracting|parties to)\b", re.I)
+
+
 def body_delegation(ctx: Context) -> Delegation | None:
-    """The body whose minutes these are, named in the title or a masthead line, else None."""
+    """The body whose minutes these are, named in the title or a masthead line, else None;
+    None too for a body of States ("Conference of Plenipotentiaries", "Meeting of the States
+    Parties"), whose members sit for a State, not for the body."""
     name = body_name(ctx)
-    return _body(name, ctx) if name else None
+    return _body(name, ctx) if name and not _OF_STATES.search(name) else None
 
 
 _ACRONYM_TITLE = re.compile(r"^((?:[A-Z][A-Z0-9&]{1,5}\s+){0,4}[A-Z][A-Z0-9&]{1,5})\s+"

@@ -441,6 +441,35 @@ Agreed.
       ("BCS", "apologies", "Vera Stoll", None)])
 
 
+# the body's own code for persons with no affiliation, whatever the title's shape
+
+CASES["title_body_then_dash_minutes"] = ("""Cedar Valley Water Board — Minutes of the meeting \
+held on 3 May 2025
+
+Present: Ms. Ann Lee, Mr. Bo Ek
+
+1. Tariffs
+Agreed.
+""", [("CVWB", "present", "Ann Lee", None), ("CVWB", "present", "Bo Ek", None)])
+
+CASES["title_minutes_colon_body_comma_date"] = ("""Minutes: Cedar Valley Water Board, 3 May 2025
+
+Present: Ms. Ann Lee, Mr. Bo Ek
+
+1. Tariffs
+Agreed.
+""", [("CVWB", "present", "Ann Lee", None), ("CVWB", "present", "Bo Ek", None)])
+
+CASES["body_of_states_president_without_state"] = ("""Conference of Plenipotentiaries on Inland \
+Fisheries: Summary Record of the Fifth Meeting
+
+President: Mr. HOLTE
+
+1. Consideration of the draft convention
+The PRESIDENT opened the meeting.
+""", [(None, "present", "HOLTE", "President")])
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_battery(name: str, attendees) -> None:
     text, expected = CASES[name]
