@@ -186,12 +186,25 @@ def _inline_pieces(text: str) -> list[tuple[int, str, str, int]]:
     for pos in starts:
         m = _PIECE.match(text, pos)
         if m and (not found or pos >= found[-1][1]) and heading_status(m.group(2)):
+            if found and not re.search(r"[.;:]\s*$|\n\s*$", text[:pos]):
+                pos = _shortest_heading(text, m)  # "..., Cy Dunn Apologies: D": names first
             found.append((pos, m.end(), heading_status(m.group(2)) or ""))
     out = []
     for k, (pos, list_at, status) in enumerate(found):
         end = found[k + 1][0] if k + 1 < len(found) else len(text)
         out.append((pos, text[pos:end].rstrip(), status, list_at - pos))
     return out
+
+
+def _shortest_heading(text: str, m: re.Match[str]) -> int:
+    """Start of the shortest tail of a heading run on after a list without punctuation
+    ("Bo Ek, Cy Dunn Apologies:" -> "Apologies:"), so the names stay in the list before."""
+    status = heading_status(m.group(2))
+    best = m.start()
+    for w in re.finditer(r"\S+", m.group(2)):
+        if w.start() and heading_status(m.group(2)[w.start():]) == status:
+            best = m.start(2) + w.start()
+    return best
 
 
 def _inline_line_items(ctx: Context, start: int, text: str) -> list:

@@ -297,7 +297,9 @@ def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
     whole = parse_item(text, ctx, title) if len(parts) == 1 or not title else None
     each = [parse_item(t, ctx, title) for _, t in parts if not is_crowd(t)]
     split = ";" in text or len(parts) > 2 or (
-        len(each) == 2 and each[1] is not None and bool(each[1].honorific or each[1].role))
+        len(each) == 2 and each[1] is not None
+        and bool(each[1].honorific or each[1].role
+                 or _named_person(ctx, off + parts[1][0], parts[1][1], each[1].person)))
     if whole is not None and (not split or not all(each)):
         whole.delegation = whole.delegation or owner
         return [(off, off + len(text), whole)]
@@ -311,6 +313,19 @@ def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
         item.delegation = item.delegation or owner
         out.append((off + p_off, off + p_off + len(part), item))
     return out
+
+
+def _named_person(ctx: Context, start: int, part: str, name: str) -> bool:
+    """True where the parser tags ``name``, read from ``part`` (at ``start`` in the document),
+    as a person's name: "Ann Lee, Bo Ek" lists two persons, "Ann Lee, Harbour Office" one
+    with an affiliation."""
+    at = part.find(name)
+    span = ctx.sdoc.char_span(start + at, start + at + len(name), alignment_mode="expand") \
+        if at >= 0 else None
+    if span is None or span.text.strip() != name:
+        return False
+    return any(e.label_ == "PERSON" and e.start <= span.start and e.end >= span.end
+               for e in ctx.sdoc.ents)
 
 
 def inline_items(ctx: Context, start: int, text: str) -> list[Placed]:

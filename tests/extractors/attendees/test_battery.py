@@ -470,6 +470,92 @@ The PRESIDENT opened the meeting.
 """, [(None, "present", "HOLTE", "President")])
 
 
+# run-on lists of bare names, dash affiliations, sentences of apologies
+
+CASES["those_present_no_titles"] = ("""Minutes of the Linden Road Residents Forum
+Meeting of 3 May 2025
+
+Those present: Ann Lee (Chair), Bo Ek, Cy Dunn
+Apologies: none
+
+1. Parking
+Agreed.
+""", [('LRRF', 'present', 'Ann Lee', 'Chair'),
+      ('LRRF', 'present', 'Bo Ek', None),
+      ('LRRF', 'present', 'Cy Dunn', None)])
+
+CASES["present_in_person_online"] = ("""Minutes of the Hollow Lane Surgery Patient Group
+Meeting of 3 May 2025
+
+Present (in person): Ann Lee, Bo Ek
+Present (online): Cy Dunn
+Apologies: Di Vale
+
+1. Opening hours
+Noted.
+""", [('HLSPG', 'present', 'Ann Lee', None),
+      ('HLSPG', 'present', 'Bo Ek', None),
+      ('HLSPG', 'present', 'Cy Dunn', None),
+      ('HLSPG', 'apologies', 'Di Vale', None)])
+
+CASES["absent_line_names"] = ("""Minutes of the Thornby School Council
+Meeting of 3 May 2025
+
+Present: Ann Lee, Bo Ek, Cy Dunn
+Absent: Di Vale
+
+1. Lunches
+Agreed.
+""", [('TSC', 'present', 'Ann Lee', None),
+      ('TSC', 'present', 'Bo Ek', None),
+      ('TSC', 'present', 'Cy Dunn', None),
+      ('TSC', 'absent', 'Di Vale', None)])
+
+CASES["apologies_for_absence_sentence"] = ("""Minutes of the Fennel Street Allotments Committee
+Meeting of 3 May 2025
+
+Present: Ms. Ann Lee, Mr. Bo Ek.
+
+Apologies for absence were received from Mr. Cy Dunn and Ms. Di Vale.
+
+1. Water
+Agreed.
+""", [('FSAC', 'present', 'Ann Lee', None),
+      ('FSAC', 'present', 'Bo Ek', None),
+      ('FSAC', 'apologies', 'Cy Dunn', None),
+      ('FSAC', 'apologies', 'Di Vale', None)])
+
+CASES["name_dash_org"] = ("""Minutes of the Coastal Path Partnership
+Meeting of 3 May 2025
+
+ATTENDANCE
+Ann Lee – Northshire County Council
+Bo Ek – Ramblers Association
+APOLOGIES
+Cy Dunn – Northshire County Council
+
+1. Erosion
+Noted.
+""", [('NCC', 'present', 'Ann Lee', None),
+      ('RA', 'present', 'Bo Ek', None),
+      ('NCC', 'apologies', 'Cy Dunn', None)])
+
+CASES["bullets_name_role_org_dash"] = ("""# Minutes – Metro Cycling Taskforce
+Date: 3 May 2025
+
+## Present
+- Ann Lee – Chair, Metro Transport Authority
+- Bo Ek – Policy Officer, Cycle Union
+## Apologies
+- Cy Dunn – Metro Transport Authority
+
+## 1. Lanes
+Agreed.
+""", [('MTA', 'present', 'Ann Lee', 'Chair'),
+      ('CU', 'present', 'Bo Ek', 'Policy Officer'),
+      ('MTA', 'apologies', 'Cy Dunn', None)])
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_battery(name: str, attendees) -> None:
     text, expected = CASES[name]
