@@ -225,6 +225,9 @@ def _inline_line_items(ctx: Context, start: int, text: str) -> list:
 def _read_inline(ctx: Context, start: int, text: str, status: str, off: int) -> list[Attendee]:
     """Records of a list written on its heading's line ("Present: A, B and C")."""
     items = _inline_line_items(ctx, start + off, text[off:])
+    chair = re.fullmatch(r"(?i)(?:\d+\.?\s+)?in the (\w+)", text[:off].strip().rstrip(":"))
+    for *_, item in items if chair else []:  # "In the Chair: Cllr A"
+        item.role = item.role or chair.group(1).title()  # type: ignore[union-attr]
     if items:
         return item_records(ctx, items, status)
     segs: list[Segment] = []
@@ -293,11 +296,11 @@ def _from_sections(ctx: Context) -> list[Attendee]:
 
 
 def _adds_to_list(record: Attendee, listed: set[str], known: set[str | None]) -> bool:
-    """Beside an attendance list, prose adds persons not listed and delegations whose
-    absence or apologies the list does not give."""
+    """Beside an attendance list, prose adds persons and delegations the list does not give
+    ("The following member States were represented: A, B." above "Observers: C")."""
     if record.person:
         return record.person not in listed
-    return record.status != "present" and record.delegation_code not in known
+    return record.delegation_code not in known
 
 
 def extract_attendees(ctx: Context) -> list[Attendee]:

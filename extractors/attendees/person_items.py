@@ -134,7 +134,10 @@ def parse_item(text: str, ctx: Context, title: str | None = None) -> PersonItem 
     item = PersonItem(name, " ".join(titles) or None, office_prefix=prefix)
     if prefix:
         item.role = prefix
-    if group and group.title() in {w.title() for w in office_words()} \
+    chair = re.fullmatch(r"(?i)in the (\w+)", group or "")  # "In the Chair: Cllr A"
+    if chair and chair.group(1).title() in {w.title() for w in office_words()}:
+        item.role = chair.group(1).title()
+    elif group and group.title() in {w.title() for w in office_words()} \
             and not is_secretariat(group):
         item.role = group  # "Chairman: Mr. A  Ruritania"
     elif group:
@@ -190,8 +193,8 @@ def _bracket(inner: str, item: PersonItem, ctx: Context) -> None:
         deleg = ctx.resolve(part)
         if deleg and item.delegation is None:
             item.delegation = deleg
-        elif is_office(part) and not org_like(part):
-            item.role = item.role or clean_role(part)
+        elif is_office(part) and (not org_like(part) or _ends_in_office(part)):
+            item.role = item.role or clean_role(part)  # "(Company Secretary)" is an office
         elif item.affiliation is None and re.fullmatch(r"[A-Z][A-Za-z&\-]{1,10}", part) \
                 and sum(c.isupper() for c in part) > 1:
             item.affiliation = part
@@ -203,6 +206,12 @@ def _bracket(inner: str, item: PersonItem, ctx: Context) -> None:
             _affiliation(part, item, ctx)  # "(Vice-Chair, Stonebridge Museum)": office first
         elif part[0].isupper() or len(part.split()) > 1:
             item.role = item.role or clean_role(part)  # "(Harbour Master)", "(alternate for X)"
+
+
+def _ends_in_office(part: str) -> bool:
+    """True where the last word is an office ("Company Secretary", "Board Treasurer")."""
+    words = part.split()
+    return bool(words) and words[-1].title() in {w.title() for w in office_words()}
 
 
 def _proper_name(part: str) -> bool:

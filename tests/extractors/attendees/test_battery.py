@@ -556,6 +556,48 @@ Agreed.
       ('MTA', 'apologies', 'Cy Dunn', None)])
 
 
+CASES["in_the_chair_plural_title_also_present"] = ("""Minutes of the Wexcombe Parish Council
+Meeting of 3 May 2025
+
+In the Chair: Cllr Hugh Penn
+Present: Cllrs Iris Dale, Jon Frayn and Kit Moss
+Also present: Mr. Leo Vance (Auditor, Vance & Co)
+
+1. Accounts
+Agreed.
+""", [("WPC", "present", "Hugh Penn", "Chair"), ("WPC", "present", "Iris Dale", None),
+      ("WPC", "present", "Jon Frayn", None), ("WPC", "present", "Kit Moss", None),
+      ("VC", "present", "Leo Vance", "Auditor")])
+
+CASES["board_and_staff_present_offices_in_brackets"] = ("""Minutes of the Elmstead Housing \
+Trust Board
+Meeting of 3 May 2025
+
+Board members present: Ann Lee (Chair), Bo Ek, Cy Dunn
+Staff present: Di Vale (Chief Executive), Ed Yates (Company Secretary)
+Apologies: Fay Gull
+
+1. Rents
+Agreed.
+""", [("EHTB", "present", "Ann Lee", "Chair"), ("EHTB", "present", "Bo Ek", None),
+      ("EHTB", "present", "Cy Dunn", None), ("EHTB", "present", "Di Vale", "Chief Executive"),
+      ("EHTB", "present", "Ed Yates", "Company Secretary"),
+      ("EHTB", "apologies", "Fay Gull", None)])
+
+CASES["states_represented_sentence_then_observers"] = ("""Report of the Second Session of the \
+Andean Water Commission
+Held on 3 May 2025
+
+The following member States were represented: Bolivia, Colombia, Ecuador and Peru.
+Observers: Argentina.
+
+1. Opening
+Opened.
+""", [("BOL", "present", None, None), ("COL", "present", None, None),
+      ("ECU", "present", None, None), ("PER", "present", None, None),
+      ("ARG", "present", None, None)])
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_battery(name: str, attendees) -> None:
     text, expected = CASES[name]
