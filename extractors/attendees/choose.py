@@ -165,8 +165,8 @@ def _read_zone(ctx: Context, i: int, status: str, first: tuple[int, str] | None 
     if rows:
         return row_records(ctx, rows, status), nxt
     items, p_next = person_zone(ctx, i, first, status)
-    if office_led:
-        return (item_records(ctx, items, status), p_next) if items else ([], i + 1)
+    if office_led:  # a header lists several persons; one "Chair: A" line is meeting data
+        return (item_records(ctx, items, status), p_next) if len(items) > 1 else ([], i + 1)
     listed = sum(1 for li in lines for s in li.segs if s.kind == "P")
     if items and (not _known_headings(lines) or len(items) >= listed):
         return item_records(ctx, items, status), p_next

@@ -598,6 +598,19 @@ Opened.
       ("ARG", "present", None, None)])
 
 
+CASES["chair_line_is_meeting_data_not_a_header"] = ("""Minutes of the Lakeside Sailing Club \
+Committee
+Chair: Mr. Al Finch (Commodore)
+
+Present:
+Ms. Jo Park
+Mr. Al Finch
+
+1. Moorings
+Agreed.
+""", [("LSCC", "present", "Jo Park", None), ("LSCC", "present", "Al Finch", None)])
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_battery(name: str, attendees) -> None:
     text, expected = CASES[name]
