@@ -132,8 +132,6 @@ def parse_item(text: str, ctx: Context, title: str | None = None) -> PersonItem 
     if not titles and after and after.group(1) in office_words():
         return None  # "Political Affairs Officer": an office, not a name
     item = PersonItem(name, " ".join(titles) or None, office_prefix=prefix)
-    if prefix:
-        item.role = prefix
     chair = re.fullmatch(r"(?i)in the (\w+)", group or "")  # "In the Chair: Cllr A"
     if chair and chair.group(1).title() in {w.title() for w in office_words()}:
         item.role = chair.group(1).title()
@@ -147,6 +145,7 @@ def parse_item(text: str, ctx: Context, title: str | None = None) -> PersonItem 
         rest = _take_part(rest, item, ctx)
         if rest is None:
             return None
+    item.role = item.role or prefix  # "Councillor A (Chairman)": the office written beside
     return item
 
 

@@ -85,6 +85,21 @@ def is_header_row(ctx: Context, i: int) -> bool:
     return bool(cells) and _header(cells) is not None
 
 
+def _headless_columns(ctx: Context, i: int) -> dict[str, int]:
+    """Columns of a table without a header: the name first, then the affiliation and the
+    role, the role being the column whose cells name offices ("Chair", "Member")."""
+    offices = [0, 0]
+    while (cells := _cells(ctx, i)) is not None:
+        i += 1
+        for k in (1, 2):
+            if k < len(cells) and cells[k].strip() and is_office(cells[k]) \
+                    and not org_like(cells[k]):
+                offices[k - 1] += 1
+    if offices[0] > offices[1]:
+        return {"name": 0, "role": 1, "affiliation": 2}
+    return {"name": 0, "affiliation": 1, "role": 2}
+
+
 def table_records(ctx: Context, heading_block: int, status: str) -> tuple[list[Attendee], int]:
     """Records of a person table under the heading in block ``heading_block``, and the block
     after the table; no records where the table has no recognised header."""
@@ -96,7 +111,7 @@ def table_records(ctx: Context, heading_block: int, status: str) -> tuple[list[A
     header = _cells(ctx, i) if i < len(blocks) else None
     cols = _header(header) if header else None
     if cols is None and header and _person_rows(ctx, i):
-        cols = {"name": 0, "affiliation": 1, "role": 2}  # no header: name, affiliation, role
+        cols = _headless_columns(ctx, i)  # no header: name, then affiliation and role
         i -= 1  # the first row is a person
     if cols is None:
         return [], heading_block + 1

@@ -611,6 +611,113 @@ Agreed.
 """, [("LSCC", "present", "Jo Park", None), ("LSCC", "present", "Al Finch", None)])
 
 
+# heading styles, office prefixes, lines after an attendance sentence, headless tables
+
+CASES["councillor_titles_upper_heading"] = ("""MINUTES OF THE ASHFORD VALE TOWN COUNCIL
+Meeting held on 3 May 2025
+
+PRESENT: Councillor Ann Lee (Chairman), Councillor Bo Ek, Councillor Cy Dunn
+
+1. Apologies
+None.
+""", [('AVTC', 'present', 'Ann Lee', 'Chairman'),
+      ('AVTC', 'present', 'Bo Ek', 'Councillor'),
+      ('AVTC', 'present', 'Cy Dunn', 'Councillor')])
+
+CASES["bold_markdown_headings"] = ("""# Minutes of the Kelso Library Friends Group
+3 May 2025
+
+**Present:** Ann Lee, Bo Ek
+**Apologies:** Cy Dunn
+
+## 1. Book sale
+Agreed.
+""", [('KLFG', 'present', 'Ann Lee', None),
+      ('KLFG', 'present', 'Bo Ek', None),
+      ('KLFG', 'apologies', 'Cy Dunn', None)])
+
+CASES["following_were_present_lines"] = ("""Minutes of the Marsh Lane Bowls Club Committee
+Meeting of 3 May 2025
+
+The following were present:
+Ann Lee (Chair)
+Bo Ek (Treasurer)
+Cy Dunn
+
+1. Greens
+Agreed.
+""", [('MLBCC', 'present', 'Ann Lee', 'Chair'),
+      ('MLBCC', 'present', 'Bo Ek', 'Treasurer'),
+      ('MLBCC', 'present', 'Cy Dunn', None)])
+
+CASES["members_present_members_absent"] = ("""Minutes of the Oakridge Drainage Committee
+Meeting of 3 May 2025
+
+Members Present
+Ann Lee
+Bo Ek
+Members Absent
+Cy Dunn
+
+1. Ditches
+Agreed.
+""", [('ODC', 'present', 'Ann Lee', None),
+      ('ODC', 'present', 'Bo Ek', None),
+      ('ODC', 'absent', 'Cy Dunn', None)])
+
+CASES["name_org_brackets_no_titles"] = ("""Minutes of the Northvale Health Partnership
+Meeting of 3 May 2025
+
+Attendees
+Ann Lee (Northvale Hospital Trust)
+Bo Ek (Northvale County Council)
+Apologies
+Cy Dunn (Northvale Hospital Trust)
+
+1. Waiting times
+Noted.
+""", [('NHT', 'present', 'Ann Lee', None),
+      ('NCC', 'present', 'Bo Ek', None),
+      ('NHT', 'apologies', 'Cy Dunn', None)])
+
+CASES["apologies_sentence_councillors"] = ("""Minutes of the Hatherley Parish Council
+Meeting of 3 May 2025
+
+Present: Cllr Ann Lee (Chair), Cllr Bo Ek.
+Apologies were received from Councillors Cy Dunn and Di Vale.
+
+1. Footpaths
+Agreed.
+""", [('HPC', 'present', 'Ann Lee', 'Chair'),
+      ('HPC', 'present', 'Bo Ek', None),
+      ('HPC', 'apologies', 'Cy Dunn', None),
+      ('HPC', 'apologies', 'Di Vale', None)])
+
+CASES["headless_pipe_table_under_attendance"] = ("""Minutes of the Fairport Ferry Users Group
+Meeting of 3 May 2025
+
+Attendance
+| Ann Lee | Chair | Fairport Ferries |
+| Bo Ek | Member | Island Council |
+
+1. Timetable
+Agreed.
+""", [('FF', 'present', 'Ann Lee', 'Chair'),
+      ('IC', 'present', 'Bo Ek', 'Member')])
+
+CASES["absent_none_not_a_record"] = ("""Minutes of the Stowe Green Committee
+Meeting of 3 May 2025
+
+Present: Mr. Ann Lee, Ms. Bo Ek
+Absent: None
+Apologies: Nil
+
+1. Grass
+Agreed.
+""", [('SGC', 'present', 'Ann Lee', None),
+      ('SGC', 'present', 'Bo Ek', None)])
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_battery(name: str, attendees) -> None:
     text, expected = CASES[name]
