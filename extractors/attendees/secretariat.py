@@ -86,3 +86,10 @@ def body_secretariat(ctx: Context) -> Delegation | None:
         if body is not None:
             return Delegation(body.name, body.code, "secretariat")
     return None
+
+
+def own_secretariat(ctx: Context) -> Delegation | None:
+    """The body's own secretariat (what a bare "Secretariat" stands for), or None where the
+    minutes tell no body."""
+    return next((d for code, d in generic_targets(ctx).items()
+                 if _scopes().get(code) == "body" and d is not None), None)

@@ -52,3 +52,34 @@ def test_generic_word_stands_for_the_body_secretariat(context, text, word, code)
     assert ctx.resolve(word).kind == "secretariat"
     spans = [s for s in ctx.delegation_spans() if s.text == word]
     assert spans and all(s.id_ == code and s.label_ == "secretariat" for s in spans)
+
+
+STAFF_OF_KNOWN_UNIT = """Minutes of the APMBC Coordination Committee
+Meeting of 3 March 2025
+
+Present:
+Norway: Ms. Ida Berg
+Secretariat: Mr. Omar Haddad
+
+1. Budget
+Agreed.
+"""
+
+STAFF_OF_OWN_BODY = """Minutes of the Orchard Growers Council
+Meeting of 9 September 2025
+
+Present:
+Ms. Wren Tolley (Chair)
+Secretariat: Mr. Abel Quist
+
+1. Harvest report
+Noted.
+"""
+
+
+@pytest.mark.parametrize("text, code", [(STAFF_OF_KNOWN_UNIT, "ISU-APMBC"),
+                                        (STAFF_OF_OWN_BODY, "OGC")])
+def test_secretariat_group_is_the_body_secretariat(attendees, text, code) -> None:
+    staff = [a for a in attendees(text) if a.delegation_kind == "secretariat"]
+    assert [(a.delegation_code, a.person) for a in staff] == [(code, staff[0].person)]
+    assert staff[0].person in {"Omar Haddad", "Abel Quist"}
