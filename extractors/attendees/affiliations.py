@@ -127,7 +127,8 @@ def is_attendance_mode(text: str) -> bool:
 
 _BODY_HEADS = (r"Council|Committee|Commission|Board|Assembly|Conference|Task Force|Group|"
                r"Panel|Forum|Association|Society|Authority|Trust|Bureau|Parliament|Senate|"
-               r"Cabinet|Court|Working Party|Subcommittee|Sub-Committee")
+               r"Cabinet|Court|Working Party|Subcommittee|Sub-Committee|Executive|Partnership|"
+               r"Network|Union|Club|Federation|Taskforce|Alliance")
 _HEADS = rf"(?:{_BODY_HEADS})(?:\s+(?:{_BODY_HEADS}))*"  # "Harbour Trust Board": the whole run
 _BODY_IN_TITLE = re.compile(
     rf"(?:minutes|record|report|meeting)s?\s+of\s+(?:the\s+)?(?:\d+\s*\w*\s+)?(?:meeting\s+of\s+)?"

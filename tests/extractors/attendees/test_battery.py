@@ -718,6 +718,74 @@ Agreed.
       ('SGC', 'present', 'Bo Ek', None)])
 
 
+# dash roles, numbered attendees, 'Country – Name, Title', 'Also attending were', no list
+
+CASES["name_dash_role_lines"] = ("""Minutes of the Pinewood Scout Group Executive
+Meeting of 3 May 2025
+
+Present:
+Ann Lee – Chair
+Bo Ek – Treasurer
+Apologies: Cy Dunn; Di Vale
+
+1. Camp
+Agreed.
+""", [('PSGE', 'present', 'Ann Lee', 'Chair'),
+      ('PSGE', 'present', 'Bo Ek', 'Treasurer'),
+      ('PSGE', 'apologies', 'Cy Dunn', None),
+      ('PSGE', 'apologies', 'Di Vale', None)])
+
+CASES["numbered_attendees"] = ("""Minutes of the Riverbank Tenants Association
+Meeting of 3 May 2025
+
+Present
+1. Ann Lee (Chair)
+2. Bo Ek
+3. Cy Dunn
+
+Agenda
+1. Repairs
+Agreed.
+""", [('RTA', 'present', 'Ann Lee', 'Chair'),
+      ('RTA', 'present', 'Bo Ek', None),
+      ('RTA', 'present', 'Cy Dunn', None)])
+
+CASES["country_dash_person_title"] = ("""Report of the Ninth Meeting of the Parties to the \
+Arctic Char Accord
+Held on 3 May 2025
+
+Delegations present:
+Norway – Ms. Ida Berg, Ambassador
+Iceland – Mr. Jon Gunnarsson, Director of Fisheries
+
+1. Opening
+Opened.
+""", [('NOR', 'present', 'Ida Berg', 'Ambassador'),
+      ('ISL', 'present', 'Jon Gunnarsson', 'Director of Fisheries')])
+
+CASES["also_attending_sentence"] = ("""Minutes of the Greyfriars Museum Trust
+Meeting of 3 May 2025
+
+Present: Ms. Ann Lee (Chair), Mr. Bo Ek.
+Also attending were Ms. Cy Dunn (Observer) and Mr. Di Vale.
+
+1. Exhibits
+Agreed.
+""", [('GMT', 'present', 'Ann Lee', 'Chair'),
+      ('GMT', 'present', 'Bo Ek', None),
+      ('GMT', 'present', 'Cy Dunn', 'Observer'),
+      ('GMT', 'present', 'Di Vale', None)])
+
+CASES["participants_see_annex"] = ("""Minutes of the Westmoor Energy Forum
+Meeting of 3 May 2025
+
+Participants: see Annex I.
+
+1. Tariffs
+Agreed.
+""", [])
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_battery(name: str, attendees) -> None:
     text, expected = CASES[name]
