@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from extractors.gazetteer import Delegation, Gazetteer, gazetteer
 from extractors.nlp import DELEGATIONS_KEY
@@ -27,6 +27,34 @@ class Context:
     attendee_aliases: dict[str, Attendee] = field(default_factory=dict)
     meeting: Meeting | None = None
     _agenda_starts: list[int] = field(default_factory=list, repr=False)
+    # token spans of generic labels ("the Secretariat"), which stand for the document's body
+    _generic_spans: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if DELEGATIONS_KEY in self.sdoc.spans:
+            self._generic_spans = {(s.start, s.end): s.id_
+                                   for s in self.sdoc.spans[DELEGATIONS_KEY]
+                                   if s.id_ in self.gaz.generic}
+        self.set_generic({})
+
+    def set_generic(self, targets: dict[str, Delegation | None]) -> None:
+        """Make each generic label ("the Secretariat", "the ISU") stand for its delegation in
+        ``targets`` (the secretariat of the body these minutes are about); a label missing or
+        None stands for the gazetteer's home secretariat."""
+        home = {code: self.gaz.by_code[h] for code, h in self.gaz.generic.items()
+                if h in self.gaz.by_code}
+        chosen = {code: targets.get(code) or home[code] for code in home}
+        self.gaz = self.gaz.with_generic(chosen)
+        if not self._generic_spans:
+            return
+        spans = []
+        for s in self.sdoc.spans[DELEGATIONS_KEY]:
+            label = self._generic_spans.get((s.start, s.end))
+            target = chosen.get(label) if label else None
+            spans.append(Span(self.sdoc, s.start, s.end, label=target.kind,
+                              span_id=target.code) if target else s)
+        self.sdoc.spans[DELEGATIONS_KEY] = SpanGroup(self.sdoc, name=DELEGATIONS_KEY,
+                                                     spans=spans)
 
     @property
     def doc_id(self) -> str:

@@ -6,7 +6,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -47,6 +47,8 @@ class Gazetteer:
 
     by_code: dict[str, Delegation]
     names: dict[str, list[str]]  # code -> surface names (for patterns)
+    # generic label code ("SECRETARIAT": "the Secretariat", "the ISU") -> home secretariat code
+    generic: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -68,10 +70,19 @@ class Gazetteer:
         for code, name, kind, aliases in _rows("organizations.tsv"):
             by_code[code] = Delegation(name, code, kind)
             names[code] = [name, *aliases.split("|")]
+        generic: dict[str, str] = {}
+        for code, words, home, _scope in _rows("generic_labels.tsv"):
+            generic[code] = home
+            names[code] = words.split("|")
+            by_code[code] = by_code[home]  # until a document says whose staff they are
         for code in names:
             # keep order, drop duplicates and names that are a pycountry "X, Y of" inversion
             names[code] = [n for n in dict.fromkeys(names[code]) if ", " not in n]
-        return cls(by_code, names)
+        return cls(by_code, names, generic)
+
+    def with_generic(self, targets: dict[str, Delegation]) -> Gazetteer:
+        """A copy where each generic label stands for its delegation in ``targets``."""
+        return replace(self, by_code={**self.by_code, **targets})
 
     @property
     def lookup(self) -> dict[str, str]:
@@ -86,7 +97,7 @@ class Gazetteer:
     def patterns(self) -> Iterator[dict[str, str]]:
         """SpanRuler phrase patterns: every surface name (and its upper-case form)."""
         for code, surface in sorted(self.names.items()):
-            kind = self.by_code[code].kind
+            kind = "secretariat" if code in self.generic else self.by_code[code].kind
             for name in surface:
                 variants = {name, name.upper()} if len(name) > 3 else {name}
                 for variant in sorted(variants):
@@ -97,7 +108,7 @@ _LOOKUPS: dict[int, dict[str, str]] = {}
 
 
 def _lookup(gaz: Gazetteer) -> dict[str, str]:
-    key = id(gaz)
+    key = id(gaz.names)  # copies made by ``with_generic`` share their names
     if key not in _LOOKUPS:
         table: dict[str, str] = {}
         for code, surface in gaz.names.items():

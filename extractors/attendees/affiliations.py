@@ -127,19 +127,21 @@ def is_attendance_mode(text: str) -> bool:
 
 _BODY_HEADS = (r"Council|Committee|Commission|Board|Assembly|Conference|Task Force|Group|"
                r"Panel|Forum|Association|Society|Authority|Trust|Bureau|Parliament|Senate|"
-               r"Cabinet|Court|Working Party|Subcommittee|Sub-Committee")
+               r"Cabinet|Court|Working Party|Subcommittee|Sub-Committee|Executive|Partnership|"
+               r"Network|Union|Club|Federation|Taskforce|Alliance")
+_HEADS = rf"(?:{_BODY_HEADS})(?:\s+(?:{_BODY_HEADS}))*"  # "Harbour Trust Board": the whole run
 _BODY_IN_TITLE = re.compile(
     rf"(?:minutes|record|report|meeting)s?\s+of\s+(?:the\s+)?(?:\d+\s*\w*\s+)?(?:meeting\s+of\s+)?"
-    rf"(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?(?:{_BODY_HEADS})(?:\s+on\s+the(?:\s+{_NAME_WORD})+"
+    rf"(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?{_HEADS}(?:\s+on\s+the(?:\s+{_NAME_WORD})+"
     rf"|\s+(?:on|for|of)(?:\s+(?:{_NAME_WORD}|of|the|and))+)?)", re.I)
 _BODY_LINE = re.compile(
-    rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}(?:{_BODY_HEADS})"
+    rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}{_HEADS}"
     rf"(?:\s+(?:on|for|of)\s+(?:the\s+)?(?:{_NAME_WORD}|of|the|and|all)(?:\s+(?:{_NAME_WORD}"
     rf"|of|the|and|all))*)?)$", re.I)
 
 
 _BODY_BEFORE_MEETING = re.compile(
-    rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?(?:{_BODY_HEADS})(?:\s+(?:of|on|for)\s+(?:the\s+)?"
+    rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?{_HEADS}(?:\s+(?:of|on|for)\s+(?:the\s+)?"
     rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|and|of))*?)?)\s+(?:meeting|minutes)\b", re.I)
 
 
@@ -148,29 +150,47 @@ def _cased(match: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-def body_delegation(ctx: Context) -> Delegation | None:
-    """The body whose minutes these are, named in the title or a masthead line, else None."""
+def body_name(ctx: Context) -> str | None:
+    """The name of the body whose minutes these are, as the title or a masthead line writes
+    it, else None."""
     end = min([a.char_start for a in ctx.agenda if a.char_start > 0] + [1500])
     head = "\n".join([ln for ln in ctx.doc.text[:end].splitlines() if ln.strip()][:15])
     for line in head.splitlines():
         line = re.sub(r"[*#_]+", "", line).strip()
         m = _BODY_IN_TITLE.search(line)
         if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
-            return _body(m.group(1).strip(), ctx)
+            return m.group(1).strip()
     for line in head.splitlines():
         line = re.sub(r"[*#_]+", "", line).strip()
         m = _BODY_LINE.match(line)
         if m and _cased(m.group(1)):
-            return _body(m.group(1).strip(), ctx)
+            return m.group(1).strip()
+    for line in head.splitlines():  # "Harbour Board – Minutes ...", "Minutes: Harbour Board, 3 May"
+        for part in re.split(r"\s+[—–-]\s+|:\s+|,\s+|\s+\|\s+", re.sub(r"[*#_]+", "", line)):
+            m = _BODY_LINE.match(part.strip())
+            if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
+                return m.group(1).strip()
     for line in head.splitlines():
         m = _BODY_BEFORE_MEETING.match(re.sub(r"[*#_]+", "", line).strip())
         if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
-            return _body(m.group(1).strip(), ctx)
+            return m.group(1).strip()
     for line in head.splitlines():
         m = _ACRONYM_TITLE.match(re.sub(r"[*#_]+", "", line).strip())
         if m:
-            return _body(_own_name(m.group(1).split(), ctx.doc.text), ctx)
+            return _own_name(m.group(1).split(), ctx.doc.text)
     return None
+
+
+_OF_STATES = re.compile(r"\b(?:plenipotentiaries|states parties|contracting parties|"
+                        r"member states|high contracting|parties to)\b", re.I)
+
+
+def body_delegation(ctx: Context) -> Delegation | None:
+    """The body whose minutes these are, named in the title or a masthead line, else None;
+    None too for a body of States ("Conference of Plenipotentiaries", "Meeting of the States
+    Parties"), whose members sit for a State, not for the body."""
+    name = body_name(ctx)
+    return _body(name, ctx) if name and not _OF_STATES.search(name) else None
 
 
 _ACRONYM_TITLE = re.compile(r"^((?:[A-Z][A-Z0-9&]{1,5}\s+){0,4}[A-Z][A-Z0-9&]{1,5})\s+"

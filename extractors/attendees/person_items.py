@@ -31,6 +31,7 @@ from extractors.attendees.lines import (
     cue_re,
     delegation_matches,
     heading_status,
+    inline_heading,
     org_like,
 )
 from extractors.attendees.persons import (
@@ -131,9 +132,10 @@ def parse_item(text: str, ctx: Context, title: str | None = None) -> PersonItem 
     if not titles and after and after.group(1) in office_words():
         return None  # "Political Affairs Officer": an office, not a name
     item = PersonItem(name, " ".join(titles) or None, office_prefix=prefix)
-    if prefix:
-        item.role = prefix
-    if group and group.title() in {w.title() for w in office_words()} \
+    chair = re.fullmatch(r"(?i)in the (\w+)", group or "")  # "In the Chair: Cllr A"
+    if chair and chair.group(1).title() in {w.title() for w in office_words()}:
+        item.role = chair.group(1).title()
+    elif group and group.title() in {w.title() for w in office_words()} \
             and not is_secretariat(group):
         item.role = group  # "Chairman: Mr. A  Ruritania"
     elif group:
@@ -143,6 +145,7 @@ def parse_item(text: str, ctx: Context, title: str | None = None) -> PersonItem 
         rest = _take_part(rest, item, ctx)
         if rest is None:
             return None
+    item.role = item.role or prefix  # "Councillor A (Chairman)": the office written beside
     return item
 
 
@@ -189,8 +192,8 @@ def _bracket(inner: str, item: PersonItem, ctx: Context) -> None:
         deleg = ctx.resolve(part)
         if deleg and item.delegation is None:
             item.delegation = deleg
-        elif is_office(part) and not org_like(part):
-            item.role = item.role or clean_role(part)
+        elif is_office(part) and (not org_like(part) or _ends_in_office(part)):
+            item.role = item.role or clean_role(part)  # "(Company Secretary)" is an office
         elif item.affiliation is None and re.fullmatch(r"[A-Z][A-Za-z&\-]{1,10}", part) \
                 and sum(c.isupper() for c in part) > 1:
             item.affiliation = part
@@ -198,8 +201,23 @@ def _bracket(inner: str, item: PersonItem, ctx: Context) -> None:
         elif item.affiliation is None and part[0].isupper() and (
                 org_like(part) or re.fullmatch(r"[A-Z][\w'’\-]+", part)):
             _affiliation(part, item, ctx)  # "(Treasury)", "(Harbour Trust)"
+        elif item.affiliation is None and item.role and _proper_name(part):
+            _affiliation(part, item, ctx)  # "(Vice-Chair, Stonebridge Museum)": office first
         elif part[0].isupper() or len(part.split()) > 1:
             item.role = item.role or clean_role(part)  # "(Harbour Master)", "(alternate for X)"
+
+
+def _ends_in_office(part: str) -> bool:
+    """True where the last word is an office ("Company Secretary", "Board Treasurer")."""
+    words = part.split()
+    return bool(words) and words[-1].title() in {w.title() for w in office_words()}
+
+
+def _proper_name(part: str) -> bool:
+    """True for a name of capitalised words ("Stonebridge Museum", "Bank of Ruritania")."""
+    words = part.split()
+    return 1 < len(words) <= 8 and not is_office(part) and all(
+        w[0].isupper() or w in {"of", "for", "and", "the", "on", "de", "&"} for w in words)
 
 
 def _affiliation(part: str, item: PersonItem, ctx: Context) -> None:
@@ -219,6 +237,11 @@ def split_items(text: str) -> list[tuple[int, str]]:
     out = []
     pos = 0
     depth_safe = re.sub(r"[(\[][^()\[\]]*[)\]]", lambda m: "_" * len(m.group()), text)
+    if sep not in depth_safe:
+        # persons run on without separators: "Mr. A (Chair, X) Ms. B (Y)", "Mr. A Ms. B"
+        depth_safe = _BEFORE_TITLE.sub(
+            lambda m: m.group() if _is_title(depth_safe[:m.start()].split()[-1:])
+            else sep + m.group()[1:], depth_safe)
     parts = depth_safe.split(sep)
     for part in parts:
         raw = text[pos:pos + len(part)]
@@ -230,6 +253,15 @@ def split_items(text: str) -> list[tuple[int, str]]:
             out.append((pos, raw))
         pos += len(part) + 1
     return [(o + len(t) - len(t.lstrip()), t.strip()) for o, t in out if t.strip()]
+
+
+_BEFORE_TITLE = re.compile(rf"(?<=[\w_.’'])\s(?=\s*{honorific_re().pattern})")
+
+
+def _is_title(words: list[str]) -> bool:
+    """True where the word before is a title ("H.E. Mr.") or "and": no separator needed."""
+    return bool(words) and (words[0] in {"and", "&", "or"}
+                            or honorific_re().fullmatch(words[0]) is not None)
 
 
 def is_crowd(text: str) -> bool:
@@ -264,7 +296,8 @@ def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
     title = plural_titles().get(plural.group(1)) if plural else None
     if plural and title:
         off, text = off + plural.end(), text[plural.end():]
-    parts = split_items(text) if re.search(r"[;,]|\sand\s", text) else [(0, text.strip())]
+    parts = split_items(text) if re.search(r"[;,]|\sand\s|\S\s+\S", text) \
+        else [(0, text.strip())]
     if title and ";" in text:  # "Cllrs A, B; Mrs C": the names under the title split again
         parts = [(p_off + o, t) for p_off, part in parts
                  for o, t in (split_items(part.replace(";", ",")) if parse_item(part, ctx, title)
@@ -272,7 +305,9 @@ def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
     whole = parse_item(text, ctx, title) if len(parts) == 1 or not title else None
     each = [parse_item(t, ctx, title) for _, t in parts if not is_crowd(t)]
     split = ";" in text or len(parts) > 2 or (
-        len(each) == 2 and each[1] is not None and bool(each[1].honorific or each[1].role))
+        len(each) == 2 and each[1] is not None
+        and bool(each[1].honorific or each[1].role
+                 or _named_person(ctx, off + parts[1][0], parts[1][1], each[1].person)))
     if whole is not None and (not split or not all(each)):
         whole.delegation = whole.delegation or owner
         return [(off, off + len(text), whole)]
@@ -288,29 +323,55 @@ def line_items(ctx: Context, off: int, text: str) -> list[Placed] | None:
     return out
 
 
+def _named_person(ctx: Context, start: int, part: str, name: str) -> bool:
+    """True where the parser tags ``name``, read from ``part`` (at ``start`` in the document),
+    as a person's name: "Ann Lee, Bo Ek" lists two persons, "Ann Lee, Harbour Office" one
+    with an affiliation."""
+    at = part.find(name)
+    span = ctx.sdoc.char_span(start + at, start + at + len(name), alignment_mode="expand") \
+        if at >= 0 else None
+    if span is None or span.text.strip() != name:
+        return False
+    return any(e.label_ == "PERSON" and e.start <= span.start and e.end >= span.end
+               for e in ctx.sdoc.ents)
+
+
 def inline_items(ctx: Context, start: int, text: str) -> list[Placed]:
     """Person items of a list written on its heading's line ("Attendance: A (Chair); B")."""
     return line_items(ctx, start, text.rstrip()) or []
 
 
-def person_zone(ctx: Context, heading_block: int,
-                first: tuple[int, str] | None = None) -> tuple[list[Placed], int]:
-    """Person items listed under the heading in block ``heading_block``, and the next block."""
+def _group_line(text: str) -> bool:
+    """A short line ending in ":" that leads a group of the list ("Observers:")."""
+    text = clean_line(text)
+    return text.endswith(":") and len(text.split()) <= 10 and text[0].isupper()
+
+
+def person_zone(ctx: Context, heading_block: int, first: tuple[int, str] | None = None,
+                zone_status: str | None = None) -> tuple[list[Placed], int]:
+    """Person items listed under the heading in block ``heading_block`` (or from ``first``,
+    a list that starts on a line of its own with status ``zone_status``), and the next block.
+    A heading of the zone's own status with a list on its line ("Members: A") is a group of
+    the zone."""
     agenda_starts = {a.char_start for a in ctx.agenda}
     items: list[Placed] = []
     group: str | None = None
     lines: list[tuple[int, str]] = [first] if first else []
     i = heading_block + 1
     blocks = ctx.doc.blocks
+    status = zone_status if first else heading_status(ctx.doc.block_text(blocks[heading_block]))
     while i < len(blocks) or lines:
         if not lines:
             block = blocks[i]
             text = ctx.doc.block_text(block)
             if block.kind == "table_row":
                 break  # tables are read by ``columns``
-            if heading_status(text) or (block.start in agenda_starts and (
-                    block.kind != "list_item" or parse_item(text, ctx) is None)):
-                break  # a numbered person taken for an agenda item stays in the list
+            same = status is not None and inline_heading(text) \
+                and heading_status(text.split(":")[0]) == status  # "Members: A" under "Present"
+            if (not same and (heading_status(text) or inline_heading(text))) or (
+                    block.start in agenda_starts and parse_item(text, ctx) is None
+                    and not _group_line(text)):
+                break  # a person or group line taken for an agenda item stays in the list
             text = ctx.doc.block_text(block)
             pos = block.start
             for raw in text.split("\n"):

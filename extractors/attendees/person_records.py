@@ -13,6 +13,7 @@ import unicodedata
 from extractors.attendees.affiliations import body_delegation, is_secretariat, office_body_code
 from extractors.attendees.lines import org_like
 from extractors.attendees.person_items import PersonItem, line_items
+from extractors.attendees.secretariat import own_secretariat
 from extractors.context import Context
 from extractors.gazetteer import Delegation
 from models.records import Attendee
@@ -22,14 +23,15 @@ def item_records(ctx: Context, items: list[tuple[int, int, PersonItem]],
                  status: str) -> list[Attendee]:
     """Attendee records for parsed person items (offsets are absolute)."""
     body = body_delegation(ctx)
+    staff = own_secretariat(ctx) or (Delegation(body.name, body.code, "secretariat") if body
+                                     else Delegation("", None, "secretariat"))  # type: ignore[arg-type]
     elsewhere = affiliations_elsewhere(ctx) if any(i.delegation is None for *_, i in items) \
         else {}
     out: list[Attendee] = []
     for start, end, item in items:
         deleg = item.delegation or elsewhere.get(_fold(item.person))
         if item.group and is_secretariat(item.group) and (deleg is None or deleg.kind != "state"):
-            deleg = Delegation(body.name, body.code, "secretariat") if body else \
-                Delegation("", None, "secretariat")  # type: ignore[arg-type]
+            deleg = staff  # "Secretariat: Ms. A": the body's own secretariat
         if deleg is None and item.office_prefix:
             code = office_body_code(item.office_prefix, ctx)
             deleg = Delegation(code, code, "organization") if code else None

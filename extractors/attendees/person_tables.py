@@ -4,7 +4,9 @@
 | Jane Roe | Harbour Trust (HT) | Chair |
 
 The header tells which cell holds the name, the affiliation, the role and, where present, the
-attendance ("Present" / "Apologies"). A row without a name is its affiliation's record.
+attendance ("Present" / "Apologies"); a column named "Organisation/Position" holds either (an
+office is the role). A row without a name is its affiliation's record. Such a header row makes
+a table an attendance list without a heading above it.
 """
 
 from __future__ import annotations
@@ -12,8 +14,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractors.attendees.affiliations import body_delegation, is_secretariat, unknown_org
-from extractors.attendees.lines import clean_line, cues, heading_status
+from extractors.attendees.affiliations import (
+    body_delegation,
+    is_office,
+    is_secretariat,
+    unknown_org,
+)
+from extractors.attendees.lines import clean_line, cues, heading_status, org_like
 from extractors.attendees.person_items import line_items
 from extractors.attendees.persons import clean_role
 from extractors.context import Context
@@ -39,7 +46,10 @@ def _cells(ctx: Context, i: int) -> list[str] | None:
 def _header(cells: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for k, cell in enumerate(cells):
-        column = _column_words().get(cell.strip().lower().rstrip(":"))
+        words = [w.strip().lower().rstrip(":") for w in cell.split("/")]
+        found = {_column_words().get(w) for w in words} - {None}
+        column = "either" if found == {"affiliation", "role"} else \
+            _column_words().get(words[0]) if len(words) == 1 else None
         if column and column not in cols:
             cols[column] = k
     return cols if "name" in cols and len(cols) >= 2 else None
@@ -68,6 +78,28 @@ def _person_rows(ctx: Context, i: int) -> bool:
     return seen >= 2
 
 
+def is_header_row(ctx: Context, i: int) -> bool:
+    """True where block ``i`` is the header row of a person table (a name column and another
+    one it knows), so the table is an attendance list without a heading above it."""
+    cells = _cells(ctx, i)
+    return bool(cells) and _header(cells) is not None
+
+
+def _headless_columns(ctx: Context, i: int) -> dict[str, int]:
+    """Columns of a table without a header: the name first, then the affiliation and the
+    role, the role being the column whose cells name offices ("Chair", "Member")."""
+    offices = [0, 0]
+    while (cells := _cells(ctx, i)) is not None:
+        i += 1
+        for k in (1, 2):
+            if k < len(cells) and cells[k].strip() and is_office(cells[k]) \
+                    and not org_like(cells[k]):
+                offices[k - 1] += 1
+    if offices[0] > offices[1]:
+        return {"name": 0, "role": 1, "affiliation": 2}
+    return {"name": 0, "affiliation": 1, "role": 2}
+
+
 def table_records(ctx: Context, heading_block: int, status: str) -> tuple[list[Attendee], int]:
     """Records of a person table under the heading in block ``heading_block``, and the block
     after the table; no records where the table has no recognised header."""
@@ -79,7 +111,7 @@ def table_records(ctx: Context, heading_block: int, status: str) -> tuple[list[A
     header = _cells(ctx, i) if i < len(blocks) else None
     cols = _header(header) if header else None
     if cols is None and header and _person_rows(ctx, i):
-        cols = {"name": 0, "affiliation": 1, "role": 2}  # no header: name, affiliation, role
+        cols = _headless_columns(ctx, i)  # no header: name, then affiliation and role
         i -= 1  # the first row is a person
     if cols is None:
         return [], heading_block + 1
@@ -91,6 +123,9 @@ def table_records(ctx: Context, heading_block: int, status: str) -> tuple[list[A
         if all(re.fullmatch(r"[-:\s]*", c) for c in cells):
             continue  # the Markdown rule under the header
         get = {k: (cells[v] if v < len(cells) else "") for k, v in cols.items()}
+        either = get.pop("either", "").strip()
+        if either:  # "Organisation/Position": an office is the role, else the affiliation
+            get["role" if is_office(either) and not org_like(either) else "affiliation"] = either
         row_status = heading_status(get.get("status", "")) or status
         persons = _persons(get.get("name", ""), ctx)
         deleg = _affiliation(ctx, get.get("affiliation", ""))

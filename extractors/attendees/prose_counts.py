@@ -2,7 +2,8 @@
 
 "Delegates attended from 15 of the 17 member governments, Ruritania and Freedonia being
 absent." / "All members were present except Ruritania." / "Ruritania was not represented."
-The present members cannot be listed from a count; the named absentees are records with
+The present members cannot be listed from a count; the named absentees (delegations, or
+persons: "15 of the 17 members attended, Mr. A and Ms. B being absent") are records with
 status ``absent``.
 """
 
@@ -11,12 +12,15 @@ from __future__ import annotations
 import re
 
 from extractors.attendees.lines import cue_re, delegation_matches
+from extractors.attendees.person_items import line_items
+from extractors.attendees.person_records import item_records
 from extractors.context import Context
 from models.records import Attendee
 
 # a sentence ends after a word of two or more lower-case letters (not after "Mr." or "K.")
 _SENT_SPLIT = re.compile(r"(?<=[a-z0-9)]{2}[.!?])(?<!Mrs\.)(?<!Prof\.)(?<!Cllr\.)\s+(?=[A-Z])")
-_CLAUSE_END = re.compile(r"[,;:.]")
+# a clause ends at ",;:" or a full stop that closes a word (not "Mr." or "K.")
+_CLAUSE_END = re.compile(r"[,;:]|(?<=[a-z0-9)]{2})(?<!Mrs)(?<!Prof)(?<!Cllr)\.")
 
 
 def absent_spans(sentence: str) -> list[tuple[int, int]]:
@@ -31,6 +35,15 @@ def absent_spans(sentence: str) -> list[tuple[int, int]]:
             nxt = _CLAUSE_END.search(sentence, m.end())
             out.append((m.end(), nxt.start() if nxt else len(sentence)))
     return out
+
+
+def _persons(ctx: Context, start: int, clause: str) -> list:
+    """Person items of an absentee clause ("Mr. A and Ms. B being absent"), offsets absolute."""
+    lead = len(clause) - len(clause.lstrip())
+    body = clause.strip().rstrip(".")
+    if not re.search(r"[A-Z]", body):
+        return []
+    return line_items(ctx, start + lead, body) or []
 
 
 def _counts_attendance(sentence: str) -> bool:
@@ -52,6 +65,10 @@ def from_counts(ctx: Context) -> list[Attendee]:
         if not spans or not _counts_attendance(sent):
             continue
         for a, b in spans:
+            persons = _persons(ctx, start + a, sent[a:b])
+            if persons:
+                out.extend(item_records(ctx, persons, "absent"))
+                continue
             for x, y, d in delegation_matches(sent[a:b], ctx.gaz):
                 if d.code in seen:
                     continue

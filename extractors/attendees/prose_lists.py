@@ -73,6 +73,33 @@ def _line_list(ctx: Context, start: int, body: str) -> list[tuple[int, int, Dele
     return out
 
 
+def _person_lines(ctx: Context, start: int, body: str) -> list[tuple[int, int, PersonItem]]:
+    """Persons one per line after a lead ending in ":" (up to a blank or numbered line);
+    none unless every line names a person and none names a delegation."""
+    out: list[tuple[int, int, PersonItem]] = []
+    pos = start
+    for raw in body.split("\n"):
+        line = raw.strip()
+        at = pos + (len(raw) - len(raw.lstrip()))
+        pos += len(raw) + 1
+        if not line:
+            if out:
+                break
+            continue
+        if re.match(r"(?:\d+|[IVX]+)\.\s", line):
+            break
+        found = line_items(ctx, at, clean_line(line)) if not _line_known(ctx, line) else None
+        if not found:
+            return []
+        out.extend(found)
+    return out
+
+
+def _line_known(ctx: Context, line: str) -> bool:
+    line = clean_line(line).rstrip(".;,").strip()
+    return bool(ctx.resolve(line) or ctx.resolve(_inverted(line)))
+
+
 def _chunks(sent: str, body_off: int) -> list[tuple[int, str]]:
     """(offset in sentence, chunk) of a list run into the sentence."""
     out = []
@@ -96,7 +123,7 @@ def _person_list(ctx: Context, sent: str, cue_start: int, cue_end: int, colon: i
                       sent[cue_end:])
         part_start = cue_end + (by.end() if by else 0)
         part = sent[part_start:]
-    elif status == "present" and "\n" not in sent[:cue_start].strip():
+    elif "\n" not in sent[:cue_start].strip():  # "A and B joined" / "A sent apologies"
         part_start, part = 0, sent[:cue_start]
         bare = re.sub(r"\s*\([^()]*\)", "", part)
         if re.search(r"(?<![,;]\s)\b(?!and\b)[a-z]{3,}", re.sub(r"^\W+", "", bare)):
@@ -163,6 +190,10 @@ def from_sentences(ctx: Context) -> list[Attendee]:
             body_off = colon + 1 if colon >= 0 else m.end() + after.end() if after else 0
             if colon >= 0 and not sent[body_off:].strip():
                 rest = text[s_start + body_off:]
+                people = _person_lines(ctx, s_start + body_off, rest)
+                if people:  # "The following were present:" then "Ann Lee (Chair)" lines
+                    out.extend(item_records(ctx, people, status))
+                    break
                 for a, b, d in _line_list(ctx, s_start + body_off, rest):
                     add(d, status, a, b)
                 break

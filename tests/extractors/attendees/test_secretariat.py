@@ -1,0 +1,85 @@
+"""'The Secretariat' and 'the ISU' stand for the secretariat of the body the minutes are about."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.attendees import extract_attendees
+
+OWN_BODY = """Minutes of the Orchard Growers Council
+Meeting of 9 September 2025
+
+Present:
+Ms. Wren Tolley (Chair)
+
+1. Harvest report
+The Secretariat presented the report.
+"""
+
+PARENT_BODY = """Minutes of the QRS Standing Committee
+Meeting of 3 March 2025
+
+1. Budget
+The Secretariat presented the budget.
+"""
+
+KNOWN_UNIT = """Minutes of the APMBC Coordination Committee
+Meeting of 3 March 2025
+
+1. Budget
+The ISU presented the budget. The Secretariat agreed.
+"""
+
+NOT_A_BODY_UNIT = """Minutes of the Orchard Growers Council
+Meeting of 9 September 2025
+
+1. Budget
+The ISU presented the budget.
+"""
+
+
+@pytest.mark.parametrize("text, word, code", [
+    (OWN_BODY, "Secretariat", "OGC"),
+    (PARENT_BODY, "Secretariat", "QRS"),
+    (KNOWN_UNIT, "ISU", "ISU-APMBC"),
+    (KNOWN_UNIT, "Secretariat", "ISU-APMBC"),
+    (NOT_A_BODY_UNIT, "ISU", "ISU-CCM"),  # a council has no unit of its own: the home one
+])
+def test_generic_word_stands_for_the_body_secretariat(context, text, word, code) -> None:
+    ctx = context(text)
+    extract_attendees(ctx)
+    assert ctx.resolve(word).code == code
+    assert ctx.resolve(word).kind == "secretariat"
+    spans = [s for s in ctx.delegation_spans() if s.text == word]
+    assert spans and all(s.id_ == code and s.label_ == "secretariat" for s in spans)
+
+
+STAFF_OF_KNOWN_UNIT = """Minutes of the APMBC Coordination Committee
+Meeting of 3 March 2025
+
+Present:
+Norway: Ms. Ida Berg
+Secretariat: Mr. Omar Haddad
+
+1. Budget
+Agreed.
+"""
+
+STAFF_OF_OWN_BODY = """Minutes of the Orchard Growers Council
+Meeting of 9 September 2025
+
+Present:
+Ms. Wren Tolley (Chair)
+Secretariat: Mr. Abel Quist
+
+1. Harvest report
+Noted.
+"""
+
+
+@pytest.mark.parametrize("text, code", [(STAFF_OF_KNOWN_UNIT, "ISU-APMBC"),
+                                        (STAFF_OF_OWN_BODY, "OGC")])
+def test_secretariat_group_is_the_body_secretariat(attendees, text, code) -> None:
+    staff = [a for a in attendees(text) if a.delegation_kind == "secretariat"]
+    assert [(a.delegation_code, a.person) for a in staff] == [(code, staff[0].person)]
+    assert staff[0].person in {"Omar Haddad", "Abel Quist"}
