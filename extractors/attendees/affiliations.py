@@ -130,10 +130,19 @@ _BODY_HEADS = (r"Council|Committee|Commission|Board|Assembly|Conference|Task For
                r"Cabinet|Court|Working Party|Subcommittee|Sub-Committee|Executive|Partnership|"
                r"Network|Union|Club|Federation|Taskforce|Alliance")
 _HEADS = rf"(?:{_BODY_HEADS})(?:\s+(?:{_BODY_HEADS}))*"  # "Harbour Trust Board": the whole run
-_BODY_IN_TITLE = re.compile(
-    rf"(?:minutes|record|report|meeting)s?\s+of\s+(?:the\s+)?(?:\d+\s*\w*\s+)?(?:meeting\s+of\s+)?"
-    rf"(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?{_HEADS}(?:\s+on\s+the(?:\s+{_NAME_WORD})+"
-    rf"|\s+(?:on|for|of)(?:\s+(?:{_NAME_WORD}|of|the|and))+)?)", re.I)
+@cache
+def _body_in_title() -> re.Pattern[str]:
+    """"Minutes / record / report of the [Fourth] [meeting of the] <body>" (ordinal words from
+    the meeting vocabulary, imported here because the meeting package reads attendance)."""
+    from extractors.meeting.vocab import ordinal_regex
+
+    return re.compile(
+        rf"(?:minutes|record|report|meeting)s?\s+of\s+(?:the\s+)?"
+        rf"(?:(?:{ordinal_regex()}|\d+)\s+)?(?:(?:meeting|session|sitting)\s+of\s+)?"
+        rf"(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}?{_HEADS}(?:\s+on\s+the(?:\s+{_NAME_WORD})+"
+        rf"|\s+(?:on|for|of)(?:\s+(?:{_NAME_WORD}|of|the|and))+)?)", re.I)
+
+
 _BODY_LINE = re.compile(
     rf"^(?:the\s+)?((?:{_NAME_WORD}\s+){{0,6}}{_HEADS}"
     rf"(?:\s+(?:on|for|of)\s+(?:the\s+)?(?:{_NAME_WORD}|of|the|and|all)(?:\s+(?:{_NAME_WORD}"
@@ -157,7 +166,7 @@ def body_name(ctx: Context) -> str | None:
     head = "\n".join([ln for ln in ctx.doc.text[:end].splitlines() if ln.strip()][:15])
     for line in head.splitlines():
         line = re.sub(r"[*#_]+", "", line).strip()
-        m = _BODY_IN_TITLE.search(line)
+        m = _body_in_title().search(line)
         if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
             return m.group(1).strip()
     for line in head.splitlines():
@@ -185,12 +194,32 @@ _OF_STATES = re.compile(r"\b(?:plenipotentiaries|states parties|contracting part
                         r"member states|high contracting|parties to)\b", re.I)
 
 
+_NAMED_FOR = re.compile(r"\b[A-Z][\w'’-]+\s*\(([^()\n]{2,60})\)")
+
+
+def _persons_sit_for_states(ctx: Context) -> bool:
+    """True where at least two different States stand in brackets after a person's name
+    ("Mr. ROE (Ruritania) said"): the summary-record shape of a body whose members sit for
+    their State."""
+    states = set()
+    for m in _NAMED_FOR.finditer(ctx.doc.text):
+        found = ctx.resolve(m.group(1).strip())
+        if found is not None and found.kind == "state":
+            states.add(found.code)
+            if len(states) >= 2:
+                return True
+    return False
+
+
 def body_delegation(ctx: Context) -> Delegation | None:
     """The body whose minutes these are, named in the title or a masthead line, else None;
     None too for a body of States ("Conference of Plenipotentiaries", "Meeting of the States
-    Parties"), whose members sit for a State, not for the body."""
+    Parties", or any body whose members are written with their State), whose members sit
+    for a State, not for the body."""
     name = body_name(ctx)
-    return _body(name, ctx) if name and not _OF_STATES.search(name) else None
+    if not name or _OF_STATES.search(name) or _persons_sit_for_states(ctx):
+        return None
+    return _body(name, ctx)
 
 
 _ACRONYM_TITLE = re.compile(r"^((?:[A-Z][A-Z0-9&]{1,5}\s+){0,4}[A-Z][A-Z0-9&]{1,5})\s+"

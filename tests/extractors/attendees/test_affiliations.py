@@ -36,3 +36,14 @@ def test_aliases_map_initials_to_attendees(context) -> None:
     extract_attendees(ctx)
     assert set(ctx.attendee_aliases) == {"TO"}  # PL stands for two persons
     assert ctx.attendee_aliases["TO"].person == "Tomas Okafor"
+
+
+def test_no_body_code_where_members_sit_for_their_state(context) -> None:
+    council = ("Summary Record of the Fourth Meeting of the Inland Waters Council\n\n"
+               "Chairman: Mr. ROE\n\n")
+    assert body_delegation(context(council + "The CHAIRMAN opened the meeting.\n")).code == "IWC"
+    record = context(council + "Mr. DALE (Ireland) said the text was clear.\n\n"
+                     "Mr. OKAFOR (Nigeria) agreed.\n")
+    assert body_delegation(record) is None
+    one_state = context(council + "Mr. DALE (Ireland) said the text was clear.\n")
+    assert body_delegation(one_state) is not None  # one State in brackets is not a pattern
