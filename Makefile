@@ -94,6 +94,10 @@ serve: $(STAMP) ## start a Prefect server (127.0.0.1) and the daily ingest deplo
 	$(BIN)/minutes serve data/raw --out data/processed --port $(PREFECT_PORT) \
 		$(if $(INTERVAL),--interval $(INTERVAL),--cron "$${CRON:-0 6 * * *}") --detach
 
+.PHONY: status
+status: $(STAMP) ## rows per table in data/processed, and the served schedule's next and last runs
+	$(BIN)/minutes status --out data/processed
+
 .PHONY: serve-stop
 serve-stop: ## stop the deployment and the server that `make serve` started
 	$(BIN)/minutes serve --stop
