@@ -217,6 +217,9 @@ class ReportedFinder:
             return None
         if aux & _words("future_aux"):
             return self._future(tok, seg)
+        planned = self._planned(tok)
+        if planned is not None:
+            return None if self._blocked(tok) else _Found("action", planned, None)
         if tok.lower_ == "going":
             x = [c for c in tok.children if c.dep_ == "xcomp"]
             if x and not self._blocked(tok):
@@ -243,10 +246,36 @@ class ReportedFinder:
             return self._request(tok, seg)
         if _lemma(tok, "request_verb") and tok.dep_ == "ROOT" and not self._blocked(tok):
             return _Found("action", tok, None)  # "Additional advice was requested on ..."
-        if tok.lower_ in _words("intention_noun"):
+        if tok.lower_ in _words("intention_noun") and not self._closed_action(tok):
             x = [c for c in tok.children if c.dep_ in {"acl", "xcomp"} and c.tag_ == "VB"]
+            if not x and tok.i + 2 < self._hi and tok.nbor(1).lower_ == "to" \
+                    and tok.nbor(2).tag_ == "VB":
+                x = [tok.nbor(2)]  # "note this action to update ...": the parse hung it higher
             if x:
                 return _Found("action", x[0], self.subject_code(tok.head, seg.start))
+        return None
+
+    @staticmethod
+    def _closed_action(noun: Token) -> bool:
+        """"The action to move funds was closed", "took action to ...": an action already
+        dealt with or taken, not one still open."""
+        return noun.lower_ == "action" and (noun.dep_ in {"nsubj", "nsubjpass"}
+                                            or noun.head.lemma_ == "take")
+
+    def _planned(self, verb: Token) -> Token | None:
+        """A step still to come in the present tense: "a new supplement is to be published"
+        (be + to-passive), "the next meeting is scheduled for ..." (an event being planned)."""
+        if _lemma(verb, "stative") == "be" and verb.tag_ in {"VBZ", "VBP"}:
+            for x in verb.children:
+                if x.dep_ == "xcomp" and x.tag_ == "VBN" and {"to", "be"} <= self._aux(x) \
+                        and x.lower_ not in _words("deferral_verb"):
+                    return x
+            return None
+        if _lemma(verb, "schedule_verb") and verb.tag_ == "VBN" \
+                and self._aux(verb) & {"is", "are"} \
+                and any(c.dep_ == "nsubjpass" and c.lower_ in _words("event_noun")
+                        for c in verb.children):
+            return verb
         return None
 
     def _obligation(self, verb: Token, seg: Segment) -> _Found | None:
