@@ -447,11 +447,15 @@ class ReportedFinder:
         if seg.block.kind == "heading":
             return True
         if any(a.char_start <= seg.start < a.char_end for a in self.ctx.attendees
-               if a.char_end > a.char_start):
-            return True
+               if a.char_end > a.char_start) and not self._decided(seg):
+            return True  # an attendance line; a sentence naming a person who was elected is not
         # a sentence inside an agenda heading (one glued to its heading still counts)
         return any(a.char_start <= seg.start and seg.end <= a.char_end + 1
                    for a in self.ctx.agenda)
+
+    def _decided(self, seg: Segment) -> bool:
+        """The sentence has a verb of deciding in a decision pattern ("was elected")."""
+        return any(tok.i in self.decision_hits and tok.pos_ == "VERB" for tok in seg.span)
 
     def run(self) -> list[Candidate]:
         """Candidates of every sentence of the body, up to an annex."""
