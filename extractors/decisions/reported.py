@@ -212,9 +212,10 @@ class ReportedFinder:
         if tok.dep_ in {"acl", "advcl"} and _lemma(tok, "request_verb") \
                 and due_date(self.ctx.doc.text[seg.start:seg.end], self.reference) is not None:
             return self._request(tok, seg)  # "a letter ... requesting contributions by 13 April"
-        if tok.dep_ in {"acl", "amod", "advcl", "csubj"} or (
-                tok.dep_ == "relcl" and _true_relative(tok)):
-            return None
+        if self._hi > tok.head.i >= self._lo and (tok.dep_ in {"acl", "amod", "advcl", "csubj"} or (
+                tok.dep_ == "relcl" and _true_relative(tok))):
+            return None  # a dependent clause (a head outside the sentence is a parse that
+            # ran across a sentence or heading boundary: the clause is the sentence's own)
         if aux & _words("future_aux"):
             return self._future(tok, seg)
         planned = self._planned(tok)
@@ -342,15 +343,26 @@ class ReportedFinder:
 
     def _deciding_subject(self, verb: Token) -> bool:
         """The subject is a deciding body or an office ("The Board", "The Chair"), or a
-        lettered paragraph of a record of decisions has none ("(b) decided to ...")."""
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        lettered paragraph of a record of decisions has none ("(b) decided to ..."); a subject
+        the parse found outside the sentence (in a heading) is none."""
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and self._lo <= c.i < self._hi]
         if not subj:
-            bare = verb.tag_ == "VBD" or (verb.dep_ == "ROOT" and not self._aux(verb))
+            bare = verb.tag_ == "VBD" or (verb.dep_ == "ROOT" and not self._aux(verb)) \
+                or self._opens_item(verb)
             return _lemma(verb, "decision_verb") == "decide" and bare
         if subj[0].lower_ in _words("body"):
             return True
         spk = self.speakers.speakers_of(subj[0])
         return len(spk) == 1 and spk[0].role is not None
+
+    def _opens_item(self, verb: Token) -> bool:
+        """The verb is the first word of its sentence after an enumerator ("(a) decided, ...
+        to ..."), however the parse tagged it."""
+        before = verb.doc[self._lo:verb.i]
+        return all(t.is_punct or t.tag_ == "LS" or (len(t.text) <= 4 and t.text.isalnum()
+                                                    and t.i - self._lo <= 2
+                                                    and t.nbor(1).text in {")", "."})
+                   for t in before)
 
     def _own_commitment(self, verb: Token, seg: Segment) -> bool:
         """A commitment counts when the speaker (or an unnamed 'they') makes it."""

@@ -48,3 +48,33 @@ def test_someone_authorised_by_others_is_no_decision(decisions_of: Run) -> None:
     found = _kinds(decisions_of, "3. The repairs cost more, because only the regional "
                                  "water agency was authorised to carry them out.\n")
     assert "decision" not in found
+
+
+def test_governing_body_approving_is_a_decision(decisions_of: Run) -> None:
+    found = _kinds(decisions_of, "3. Subject to the corrections received, the Governing "
+                                 "Body approved the minutes of its 40th Session.\n")
+    assert found == ["decision"]
+
+
+def test_supervisory_body_adopting_is_a_decision(decisions_of: Run) -> None:
+    found = _kinds(decisions_of, "3. The Supervisory Body adopted the revised tariff "
+                                 "schedule without a vote.\n")
+    assert found == ["decision"]
+
+
+LETTERED = ("3. Review of the water quality programme\n\n"
+            "The Committee, having examined the note of the Secretariat:\n\n")
+
+
+def test_lettered_paragraph_decided_to_is_a_decision(decisions_of: Run) -> None:
+    found = _kinds(decisions_of, LETTERED + "(a) decided, in the light of the survey "
+                   "results, to extend the sampling programme to the northern lakes and to "
+                   "stop the quarterly bulletins after the current issue;\n")
+    assert found == ["decision"]
+
+
+def test_lettered_paragraph_b_decided_to_is_a_decision(decisions_of: Run) -> None:
+    found = _kinds(decisions_of, LETTERED + "(a) took note of the note;\n\n"
+                   "(b) decided to hold the next review in spring and to invite the "
+                   "riparian municipalities;\n")
+    assert "decision" in found and "action" not in found
