@@ -56,6 +56,13 @@ class ReportedFinder:
         for match_id, tokens in self.matcher(ctx.sdoc):
             label = ctx.sdoc.vocab.strings[match_id]
             self.decision_hits.setdefault(tokens[0], label)
+        for tok in ctx.sdoc[1:]:
+            if tok.i not in self.decision_hits and _unparsed_body_decision(tok) \
+                    and not any(c.dep_ in {"nsubj", "nsubjpass"} and "\n" not in
+                                ctx.doc.text[min(c.idx, tok.idx):max(c.idx, tok.idx)]
+                                for c in tok.children):
+                self.decision_hits[tok.i] = "body_decision"  # a subject across a line break
+                # is a heading the parse joined to the sentence
         self.turns = turns_for(ctx)
         self.reference = ctx.meeting.meeting_date if ctx.meeting else None
         self._lo, self._hi = 0, len(ctx.sdoc)
@@ -103,7 +110,8 @@ class ReportedFinder:
         own_that = verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that"
                                                for c in verb.children)
         scope = [verb] if own_that else [verb, *self._up(verb)]  # "... and that X would"
-        if any(a.dep_ == "relcl" and _true_relative(a) for a in scope):
+        if any(a.dep_ == "relcl" and self._lo <= a.head.i < self._hi and _true_relative(a)
+               for a in scope):
             return True
         if any(c.tag_ in {"WRB", "WP"} and c.dep_ in {"advmod", "dobj", "nsubj", "attr"}
                and c.i < verb.i for c in verb.subtree if c.head.i == verb.i):
@@ -128,8 +136,8 @@ class ReportedFinder:
         head = verb.head if verb.dep_ == "conj" else None
         if head is not None and self._aux(head) & _PAST_PERFECT:
             return True
-        if verb.dep_ in {"acl", "relcl", "amod", "pcomp"}:
-            return True
+        if verb.dep_ in {"acl", "relcl", "amod", "pcomp"} and self._lo <= verb.head.i < self._hi:
+            return True  # a modifier; one of a word outside the sentence is a parse error
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             return True
         bg = forms("background")
@@ -510,6 +518,14 @@ class ReportedFinder:
             due = due_date(text, self.reference, delivery) if f.kind == "action" else None
             recs.append(Candidate(f.kind, seg.start, seg.end, f.actor, due, family="reported"))
         return recs
+
+
+def _unparsed_body_decision(verb: Token) -> bool:
+    """"..., the Permanent Council adopted the order": a verb of deciding in the past tense
+    right after a deciding body (the caller checks that the parse gave the verb no subject of
+    its own sentence)."""
+    return verb.tag_ == "VBD" and _lemma(verb, "decision_verb") is not None \
+        and verb.doc[verb.i - 1].lower_ in _words("body")
 
 
 def _true_relative(clause: Token) -> bool:
