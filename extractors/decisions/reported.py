@@ -154,6 +154,9 @@ class ReportedFinder:
             return None
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None
+        if any(c.dep_ == "advmod" and c.lower_ in _words("state_adverb")
+               for c in verb.children):
+            return None  # "HTML5 is already widely adopted": a state of the world
         if label == "agree_with":
             subj = next(c for c in verb.children if c.dep_ == "nsubj")
             spk = self.speakers.speakers_of(subj)
