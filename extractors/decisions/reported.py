@@ -11,6 +11,7 @@ Word lists live in ``resources/decision_cues.tsv``. The text of a record is its 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from spacy.tokens import Token
 
 from extractors.context import Context
 from extractors.decisions.candidates import Candidate
-from extractors.decisions.cues import forms, lemma, patterns, words
+from extractors.decisions.cues import damaged_form, forms, lemma, patterns, words
 from extractors.decisions.deadlines import due_date
 from extractors.interventions import turns_for
 from extractors.interventions.reported import SpeakerFinder
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from extractors.decisions.tools import Tools
 
 _PAST_PERFECT = {"had", "'d"}
+# "It was so agreed.": a bare agreement standing for the proposal before it
+_SO_DECIDED = re.compile(r"^(?:It|This)\s+(?:was|is)\s+so\s+(?P<word>[a-z]\S*?[a-z])\s*[.;]?\s*$")
 _WISH_WINDOW = 8
 _words = words
 _lemma = lemma
@@ -501,7 +504,18 @@ class ReportedFinder:
                 hit = self.action(tok, seg)
             if hit is not None:
                 found.append(hit)
+        if not found and self._so_decided(seg):
+            found.append(_Found("decision", seg.span[0], None))
         return self._records(seg, found)
+
+    def _so_decided(self, seg: Segment) -> bool:
+        """"It was so agreed.", also where OCR damaged the verb of deciding with one odd
+        character ("It was so a~eed."): the parse reads neither as a passive."""
+        m = _SO_DECIDED.match(self.ctx.doc.text[seg.start:seg.end])
+        if m is None:
+            return False
+        word = m.group("word").lower()
+        return word in forms("decision_verb") or damaged_form(word, "decision_verb") is not None
 
     def _records(self, seg: Segment, found: list[_Found]) -> list[Candidate]:
         """One record per kind and actor in a sentence (conjoined steps are one point)."""
@@ -542,6 +556,19 @@ def _true_relative(clause: Token) -> bool:
 
 
 def reported_candidates(tools: Tools) -> list[Candidate]:
-    """Decisions and action points reported in the sentences of the body."""
+    """Decisions and action points reported in the sentences of the body; "It was so
+    agreed." stands for the proposal before it, so its record starts at that sentence."""
     finder = tools.finder
-    return [c for seg in tools.segs if not finder.skipped(seg) for c in finder.candidates(seg)]
+    out: list[Candidate] = []
+    prev: Segment | None = None
+    for seg in tools.segs:
+        if not finder.skipped(seg):
+            found = finder.candidates(seg)
+            if found and prev is not None and prev.block is seg.block \
+                    and _SO_DECIDED.match(tools.ctx.doc.text[seg.start:seg.end]):
+                out = [c for c in out if c.start < prev.start]  # the proposal is now agreed
+                for cand in found:
+                    cand.start = prev.start
+            out.extend(found)
+        prev = seg
+    return out
