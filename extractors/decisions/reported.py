@@ -226,6 +226,9 @@ class ReportedFinder:
         if tok.dep_ in {"acl", "advcl"} and _lemma(tok, "request_verb") \
                 and due_date(self.ctx.doc.text[seg.start:seg.end], self.reference) is not None:
             return self._request(tok, seg)  # "a letter ... requesting contributions by 13 April"
+        pending = self._pending(tok)
+        if pending is not None:
+            return None if self._blocked(pending) else _Found("action", tok, None)
         if self._hi > tok.head.i >= self._lo and (tok.dep_ in {"acl", "amod", "advcl", "csubj"} or (
                 tok.dep_ == "relcl" and _true_relative(tok))):
             return None  # a dependent clause (a head outside the sentence is a parse that
@@ -276,6 +279,21 @@ class ReportedFinder:
         dealt with or taken, not one still open."""
         return noun.lower_ == "action" and (noun.dep_ in {"nsubj", "nsubjpass"}
                                             or noun.head.lemma_ == "take")
+
+    @staticmethod
+    def _pending(verb: Token) -> Token | None:
+        """"there was one small point to be checked": a thing the meeting still has to do;
+        the existential verb is returned ("there is no partner to be named" is none)."""
+        noun, there = verb.head, verb.head.head
+        if verb.tag_ != "VBN" or verb.dep_ not in {"relcl", "acl"} \
+                or not {"to", "be"} <= {c.lower_ for c in verb.children
+                                        if c.dep_ in {"aux", "auxpass"}} \
+                or verb.lower_ in _words("deferral_verb") or noun.dep_ != "attr":
+            return None
+        if any(c.lower_ in {"no", "nothing"} or c.dep_ == "neg" for c in noun.children) \
+                or noun.lower_ in {"nothing", "none"}:
+            return None
+        return there if any(c.dep_ == "expl" for c in there.children) else None
 
     def _planned(self, verb: Token) -> Token | None:
         """A step still to come in the present tense: "a new supplement is to be published"

@@ -72,3 +72,21 @@ def test_closed_action_is_not_open(decisions_of: Run) -> None:
     found = _kinds(decisions_of, "3. Leases\n\nThe action to move the deposit account was "
                                  "closed last month.\n")
     assert [k for k, _ in found] != ["action"]
+
+
+def test_point_still_to_be_checked_is_an_action(decisions_of: Run) -> None:
+    found = _kinds(decisions_of, "4. Standing orders\n\nThe draft was read through and "
+                                 "there was one small point to be checked with the auditors.\n")
+    assert [k for k, _ in found] == ["action"]
+
+
+def test_issues_still_to_be_settled_are_an_action(decisions_of: Run) -> None:
+    found = _kinds(decisions_of, "4. Standing orders\n\nThere are two questions to be "
+                                 "settled with the harbour master.\n")
+    assert [k for k, _ in found] == ["action"]
+
+
+def test_nothing_to_be_done_is_no_action(decisions_of: Run) -> None:
+    found = _kinds(decisions_of, "4. Standing orders\n\nThere is no new member to be "
+                                 "proposed this year.\n")
+    assert found == []
