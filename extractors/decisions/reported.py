@@ -491,11 +491,18 @@ class ReportedFinder:
         if seg.block.kind == "heading":
             return True
         if any(a.char_start <= seg.start < a.char_end for a in self.ctx.attendees
-               if a.char_end > a.char_start) and not self._decided(seg):
-            return True  # an attendance line; a sentence naming a person who was elected is not
+               if a.char_end > a.char_start) and not self._decided(seg) \
+                and not self._reported(seg):
+            return True  # an attendance line; a sentence naming a person who was elected or
+            # who reported something is not
         # a sentence inside an agenda heading (one glued to its heading still counts)
         return any(a.char_start <= seg.start and seg.end <= a.char_end + 1
                    for a in self.ctx.agenda)
+
+    def _reported(self, seg: Segment) -> bool:
+        """The sentence reports what a person said ("Ms. X (Rapporteur) reported that ...")."""
+        return any(t.dep_ == "ROOT" and t.tag_ == "VBD" and self.speakers.is_reporting(t)
+                   and any(c.dep_ == "ccomp" for c in t.children) for t in seg.span)
 
     def _decided(self, seg: Segment) -> bool:
         """The sentence has a verb of deciding in a decision pattern ("was elected")."""

@@ -78,3 +78,18 @@ def test_lettered_paragraph_b_decided_to_is_a_decision(decisions_of: Run) -> Non
                    "(b) decided to hold the next review in spring and to invite the "
                    "riparian municipalities;\n")
     assert "decision" in found and "action" not in found
+
+
+def test_person_reporting_a_next_step_is_an_action(decisions_of: Run) -> None:
+    found = _kinds(decisions_of, " 2. Report of the Chair  \n\nH.E. Ambassador Petra "
+                                 "Lindgren, Permanent Representative of Kenya in Ostervik, "
+                                 "reported that the covering note would be prepared once the "
+                                 "draft report had been finalized.\n")
+    assert found == ["action"]
+
+
+def test_delegate_reporting_a_circulation_is_an_action(decisions_of: Run) -> None:
+    found = _kinds(decisions_of, " 2. Report of the Rapporteur  \n\nH.E. Mr. Omar Haddad, "
+                                 "Permanent Representative of Chile in Ostervik, stated that "
+                                 "the revised text would be circulated to all members.\n")
+    assert found == ["action"]
