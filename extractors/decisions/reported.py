@@ -5,6 +5,10 @@ decision verb in the passive ("the Agenda was adopted", "It was agreed that ..."
 body as subject ("The Committee approved ..."), an office agreeing with a proposal, or "the
 decision was taken". Action points are clauses stating a future step (will/would + a dynamic
 verb, "intended to ...", "asked X to ..."), minus wishes, questions, conditions and views.
+Also read here: steps to come in the present tense ("is to be published", "the next meeting
+is scheduled for", "an outstanding action to send", "there was a point to be checked"), "It
+was so agreed." (standing for the proposal before it, OCR-damaged verb tolerated), and parse
+repairs (a subject, head or modifier the parse found outside the sentence does not count).
 Word lists live in ``resources/decision_cues.tsv``. The text of a record is its sentence.
 """
 
