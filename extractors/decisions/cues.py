@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -43,3 +44,18 @@ def patterns() -> tuple[tuple[str, list[dict[str, Any]]], ...]:
             return [expand(v) for v in value]
         return value
     return tuple((row["label"], expand(row["pattern"])) for row in srsly.read_jsonl(PATTERNS))
+
+
+_ODD = re.compile(r"^(?P<a>[a-z]+)(?P<odd>[^\sA-Za-z0-9'’.,;:()-])(?P<b>[a-z]+)$")
+
+
+def damaged_form(word: str, kind: str) -> str | None:
+    """The one inflected form of a verb of ``kind`` that an OCR-damaged word stands for: a
+    single odd character inside the word in place of one or two letters ("a~eed" = agreed)."""
+    m = _ODD.match(word.lower())
+    if m is None:
+        return None
+    shape = re.compile(re.escape(m.group("a")) + "[a-z]{1,2}" + re.escape(m.group("b")))
+    found = {form for form in forms(kind) if shape.fullmatch(form)}
+    return found.pop() if len(found) == 1 else None
+

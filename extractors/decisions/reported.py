@@ -5,12 +5,17 @@ decision verb in the passive ("the Agenda was adopted", "It was agreed that ..."
 body as subject ("The Committee approved ..."), an office agreeing with a proposal, or "the
 decision was taken". Action points are clauses stating a future step (will/would + a dynamic
 verb, "intended to ...", "asked X to ..."), minus wishes, questions, conditions and views.
+Also read here: steps to come in the present tense ("is to be published", "the next meeting
+is scheduled for", "an outstanding action to send", "there was a point to be checked"), "It
+was so agreed." (standing for the proposal before it, OCR-damaged verb tolerated), and parse
+repairs (a subject, head or modifier the parse found outside the sentence does not count).
 Word lists live in ``resources/decision_cues.tsv``. The text of a record is its sentence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,7 +24,7 @@ from spacy.tokens import Token
 
 from extractors.context import Context
 from extractors.decisions.candidates import Candidate
-from extractors.decisions.cues import forms, lemma, patterns, words
+from extractors.decisions.cues import damaged_form, forms, lemma, patterns, words
 from extractors.decisions.deadlines import due_date
 from extractors.interventions import turns_for
 from extractors.interventions.reported import SpeakerFinder
@@ -30,6 +35,8 @@ if TYPE_CHECKING:
     from extractors.decisions.tools import Tools
 
 _PAST_PERFECT = {"had", "'d"}
+# "It was so agreed.": a bare agreement standing for the proposal before it
+_SO_DECIDED = re.compile(r"^(?:It|This)\s+(?:was|is)\s+so\s+(?P<word>[a-z]\S*?[a-z])\s*[.;]?\s*$")
 _WISH_WINDOW = 8
 _words = words
 _lemma = lemma
@@ -56,6 +63,13 @@ class ReportedFinder:
         for match_id, tokens in self.matcher(ctx.sdoc):
             label = ctx.sdoc.vocab.strings[match_id]
             self.decision_hits.setdefault(tokens[0], label)
+        for tok in ctx.sdoc[1:]:
+            if tok.i not in self.decision_hits and _unparsed_body_decision(tok) \
+                    and not any(c.dep_ in {"nsubj", "nsubjpass"} and "\n" not in
+                                ctx.doc.text[min(c.idx, tok.idx):max(c.idx, tok.idx)]
+                                for c in tok.children):
+                self.decision_hits[tok.i] = "body_decision"  # a subject across a line break
+                # is a heading the parse joined to the sentence
         self.turns = turns_for(ctx)
         self.reference = ctx.meeting.meeting_date if ctx.meeting else None
         self._lo, self._hi = 0, len(ctx.sdoc)
@@ -103,7 +117,8 @@ class ReportedFinder:
         own_that = verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that"
                                                for c in verb.children)
         scope = [verb] if own_that else [verb, *self._up(verb)]  # "... and that X would"
-        if any(a.dep_ == "relcl" and _true_relative(a) for a in scope):
+        if any(a.dep_ == "relcl" and self._lo <= a.head.i < self._hi and _true_relative(a)
+               for a in scope):
             return True
         if any(c.tag_ in {"WRB", "WP"} and c.dep_ in {"advmod", "dobj", "nsubj", "attr"}
                and c.i < verb.i for c in verb.subtree if c.head.i == verb.i):
@@ -128,8 +143,8 @@ class ReportedFinder:
         head = verb.head if verb.dep_ == "conj" else None
         if head is not None and self._aux(head) & _PAST_PERFECT:
             return True
-        if verb.dep_ in {"acl", "relcl", "amod", "pcomp"}:
-            return True
+        if verb.dep_ in {"acl", "relcl", "amod", "pcomp"} and self._lo <= verb.head.i < self._hi:
+            return True  # a modifier; one of a word outside the sentence is a parse error
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             return True
         bg = forms("background")
@@ -146,6 +161,9 @@ class ReportedFinder:
             return None
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None
+        if any(c.dep_ == "advmod" and c.lower_ in _words("state_adverb")
+               for c in verb.children):
+            return None  # "HTML5 is already widely adopted": a state of the world
         if label == "agree_with":
             subj = next(c for c in verb.children if c.dep_ == "nsubj")
             spk = self.speakers.speakers_of(subj)
@@ -212,11 +230,18 @@ class ReportedFinder:
         if tok.dep_ in {"acl", "advcl"} and _lemma(tok, "request_verb") \
                 and due_date(self.ctx.doc.text[seg.start:seg.end], self.reference) is not None:
             return self._request(tok, seg)  # "a letter ... requesting contributions by 13 April"
-        if tok.dep_ in {"acl", "amod", "advcl", "csubj"} or (
-                tok.dep_ == "relcl" and _true_relative(tok)):
-            return None
+        pending = self._pending(tok)
+        if pending is not None:
+            return None if self._blocked(pending) else _Found("action", tok, None)
+        if self._hi > tok.head.i >= self._lo and (tok.dep_ in {"acl", "amod", "advcl", "csubj"} or (
+                tok.dep_ == "relcl" and _true_relative(tok))):
+            return None  # a dependent clause (a head outside the sentence is a parse that
+            # ran across a sentence or heading boundary: the clause is the sentence's own)
         if aux & _words("future_aux"):
             return self._future(tok, seg)
+        planned = self._planned(tok)
+        if planned is not None:
+            return None if self._blocked(tok) else _Found("action", planned, None)
         if tok.lower_ == "going":
             x = [c for c in tok.children if c.dep_ == "xcomp"]
             if x and not self._blocked(tok):
@@ -243,10 +268,51 @@ class ReportedFinder:
             return self._request(tok, seg)
         if _lemma(tok, "request_verb") and tok.dep_ == "ROOT" and not self._blocked(tok):
             return _Found("action", tok, None)  # "Additional advice was requested on ..."
-        if tok.lower_ in _words("intention_noun"):
+        if tok.lower_ in _words("intention_noun") and not self._closed_action(tok):
             x = [c for c in tok.children if c.dep_ in {"acl", "xcomp"} and c.tag_ == "VB"]
+            if not x and tok.i + 2 < self._hi and tok.nbor(1).lower_ == "to" \
+                    and tok.nbor(2).tag_ == "VB":
+                x = [tok.nbor(2)]  # "note this action to update ...": the parse hung it higher
             if x:
                 return _Found("action", x[0], self.subject_code(tok.head, seg.start))
+        return None
+
+    @staticmethod
+    def _closed_action(noun: Token) -> bool:
+        """"The action to move funds was closed", "took action to ...": an action already
+        dealt with or taken, not one still open."""
+        return noun.lower_ == "action" and (noun.dep_ in {"nsubj", "nsubjpass"}
+                                            or noun.head.lemma_ == "take")
+
+    @staticmethod
+    def _pending(verb: Token) -> Token | None:
+        """"there was one small point to be checked": a thing the meeting still has to do;
+        the existential verb is returned ("there is no partner to be named" is none)."""
+        noun, there = verb.head, verb.head.head
+        if verb.tag_ != "VBN" or verb.dep_ not in {"relcl", "acl"} \
+                or not {"to", "be"} <= {c.lower_ for c in verb.children
+                                        if c.dep_ in {"aux", "auxpass"}} \
+                or verb.lower_ in _words("deferral_verb") or noun.dep_ != "attr":
+            return None
+        if any(c.lower_ in {"no", "nothing"} or c.dep_ == "neg" for c in noun.children) \
+                or noun.lower_ in {"nothing", "none"}:
+            return None
+        return there if any(c.dep_ == "expl" for c in there.children) else None
+
+    def _planned(self, verb: Token) -> Token | None:
+        """A step still to come in the present tense: "a new supplement is to be published"
+        (be + to-passive), "the next meeting is scheduled for ..." (an event being planned)."""
+        if _lemma(verb, "stative") == "be" and verb.tag_ in {"VBZ", "VBP"}:
+            for x in verb.children:
+                if x.dep_ == "xcomp" and x.tag_ == "VBN" and {"to", "be"} <= self._aux(x) \
+                        and x.lower_ not in _words("deferral_verb"):
+                    return x
+            return None
+        if _lemma(verb, "schedule_verb") and verb.tag_ == "VBN" \
+                and self._aux(verb) & {"is", "are"} \
+                and any(c.dep_ == "nsubjpass" and c.lower_ in _words("event_noun")
+                        for c in verb.children):
+            return verb
         return None
 
     def _obligation(self, verb: Token, seg: Segment) -> _Found | None:
@@ -313,15 +379,26 @@ class ReportedFinder:
 
     def _deciding_subject(self, verb: Token) -> bool:
         """The subject is a deciding body or an office ("The Board", "The Chair"), or a
-        lettered paragraph of a record of decisions has none ("(b) decided to ...")."""
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        lettered paragraph of a record of decisions has none ("(b) decided to ..."); a subject
+        the parse found outside the sentence (in a heading) is none."""
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and self._lo <= c.i < self._hi]
         if not subj:
-            bare = verb.tag_ == "VBD" or (verb.dep_ == "ROOT" and not self._aux(verb))
+            bare = verb.tag_ == "VBD" or (verb.dep_ == "ROOT" and not self._aux(verb)) \
+                or self._opens_item(verb)
             return _lemma(verb, "decision_verb") == "decide" and bare
         if subj[0].lower_ in _words("body"):
             return True
         spk = self.speakers.speakers_of(subj[0])
         return len(spk) == 1 and spk[0].role is not None
+
+    def _opens_item(self, verb: Token) -> bool:
+        """The verb is the first word of its sentence after an enumerator ("(a) decided, ...
+        to ..."), however the parse tagged it."""
+        before = verb.doc[self._lo:verb.i]
+        return all(t.is_punct or t.tag_ == "LS" or (len(t.text) <= 4 and t.text.isalnum()
+                                                    and t.i - self._lo <= 2
+                                                    and t.nbor(1).text in {")", "."})
+                   for t in before)
 
     def _own_commitment(self, verb: Token, seg: Segment) -> bool:
         """A commitment counts when the speaker (or an unnamed 'they') makes it."""
@@ -418,11 +495,22 @@ class ReportedFinder:
         if seg.block.kind == "heading":
             return True
         if any(a.char_start <= seg.start < a.char_end for a in self.ctx.attendees
-               if a.char_end > a.char_start):
-            return True
+               if a.char_end > a.char_start) and not self._decided(seg) \
+                and not self._reported(seg):
+            return True  # an attendance line; a sentence naming a person who was elected or
+            # who reported something is not
         # a sentence inside an agenda heading (one glued to its heading still counts)
         return any(a.char_start <= seg.start and seg.end <= a.char_end + 1
                    for a in self.ctx.agenda)
+
+    def _reported(self, seg: Segment) -> bool:
+        """The sentence reports what a person said ("Ms. X (Rapporteur) reported that ...")."""
+        return any(t.dep_ == "ROOT" and t.tag_ == "VBD" and self.speakers.is_reporting(t)
+                   and any(c.dep_ == "ccomp" for c in t.children) for t in seg.span)
+
+    def _decided(self, seg: Segment) -> bool:
+        """The sentence has a verb of deciding in a decision pattern ("was elected")."""
+        return any(tok.i in self.decision_hits and tok.pos_ == "VERB" for tok in seg.span)
 
     def run(self) -> list[Candidate]:
         """Candidates of every sentence of the body, up to an annex."""
@@ -445,7 +533,18 @@ class ReportedFinder:
                 hit = self.action(tok, seg)
             if hit is not None:
                 found.append(hit)
+        if not found and self._so_decided(seg):
+            found.append(_Found("decision", seg.span[0], None))
         return self._records(seg, found)
+
+    def _so_decided(self, seg: Segment) -> bool:
+        """"It was so agreed.", also where OCR damaged the verb of deciding with one odd
+        character ("It was so a~eed."): the parse reads neither as a passive."""
+        m = _SO_DECIDED.match(self.ctx.doc.text[seg.start:seg.end])
+        if m is None:
+            return False
+        word = m.group("word").lower()
+        return word in forms("decision_verb") or damaged_form(word, "decision_verb") is not None
 
     def _records(self, seg: Segment, found: list[_Found]) -> list[Candidate]:
         """One record per kind and actor in a sentence (conjoined steps are one point)."""
@@ -467,6 +566,14 @@ class ReportedFinder:
         return recs
 
 
+def _unparsed_body_decision(verb: Token) -> bool:
+    """"..., the Permanent Council adopted the order": a verb of deciding in the past tense
+    right after a deciding body (the caller checks that the parse gave the verb no subject of
+    its own sentence)."""
+    return verb.tag_ == "VBD" and _lemma(verb, "decision_verb") is not None \
+        and verb.doc[verb.i - 1].lower_ in _words("body")
+
+
 def _true_relative(clause: Token) -> bool:
     """A relative clause, not a "that"-complement the parser hung on a noun ("informed the
     meeting that it would meet ...")."""
@@ -478,6 +585,19 @@ def _true_relative(clause: Token) -> bool:
 
 
 def reported_candidates(tools: Tools) -> list[Candidate]:
-    """Decisions and action points reported in the sentences of the body."""
+    """Decisions and action points reported in the sentences of the body; "It was so
+    agreed." stands for the proposal before it, so its record starts at that sentence."""
     finder = tools.finder
-    return [c for seg in tools.segs if not finder.skipped(seg) for c in finder.candidates(seg)]
+    out: list[Candidate] = []
+    prev: Segment | None = None
+    for seg in tools.segs:
+        if not finder.skipped(seg):
+            found = finder.candidates(seg)
+            if found and prev is not None and prev.block is seg.block \
+                    and _SO_DECIDED.match(tools.ctx.doc.text[seg.start:seg.end]):
+                out = [c for c in out if c.start < prev.start]  # the proposal is now agreed
+                for cand in found:
+                    cand.start = prev.start
+            out.extend(found)
+        prev = seg
+    return out

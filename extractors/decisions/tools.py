@@ -35,7 +35,7 @@ class Tools:
                 body_end = seg.start
                 break
             segs.append(seg)
-        segs = _join_wrapped(ctx, segs)
+        segs = _split_run_in_headings(ctx, _join_wrapped(ctx, segs))
         tools = cls(ctx, finder, ActorResolver(ctx, finder.speakers), segs, body_end)
         tools._seg_starts = [s.start for s in segs]
         return tools
@@ -82,3 +82,28 @@ def _join_wrapped(ctx: Context, segs: list[Segment]) -> list[Segment]:
                 continue
         out.append(seg)
     return out
+
+
+def _split_run_in_headings(ctx: Context, segs: list[Segment]) -> list[Segment]:
+    """Cut a sentence where an agenda heading that runs into its first sentence ends
+    ("Approval of the Minutes The Committee approved ..."): the heading and the sentence
+    become two segments, so the sentence is read on its own."""
+    ends = sorted(a.char_end for a in ctx.agenda)
+    out: list[Segment] = []
+    for seg in segs:
+        i = bisect.bisect_right(ends, seg.start)
+        cut = ends[i] if i < len(ends) else None
+        rest = ctx.doc.text[cut:seg.end] if cut is not None and cut < seg.end else ""
+        if cut is None or not re.match(r"[ \t]+[A-Z][a-z]", rest):
+            out.append(seg)
+            continue
+        body = cut + len(rest) - len(rest.lstrip())
+        head_span = ctx.sdoc.char_span(seg.start, cut, alignment_mode="contract")
+        body_span = ctx.sdoc.char_span(body, seg.end, alignment_mode="expand")
+        if head_span is None or body_span is None or not len(head_span):
+            out.append(seg)
+            continue
+        out.append(Segment(seg.start, cut, seg.block, head_span, seg.block_start))
+        out.append(Segment(body, seg.end, seg.block, body_span, False))
+    return out
+
