@@ -286,7 +286,7 @@ class ReportedFinder:
 
     @staticmethod
     def _pending(verb: Token) -> Token | None:
-        """"there was one small point to be checked": a thing the meeting still has to do;
+        """"there was one more figure to be verified": a thing the meeting still has to do;
         the existential verb is returned ("there is no partner to be named" is none)."""
         noun, there = verb.head, verb.head.head
         if verb.tag_ != "VBN" or verb.dep_ not in {"relcl", "acl"} \
@@ -449,7 +449,7 @@ class ReportedFinder:
             return None  # a view ("would provide credibility"), unless an actor is tasked
         elif _lemma(verb, "causative") and any(c.dep_ in {"ccomp", "oprd", "xcomp"}
                                                for c in verb.children):
-            return None  # "would make the ISU driven by States Parties": a view
+            return None  # "would make the office led by its members": a view
         if self._blocked(verb) or self._wish_before(verb):
             return None
         return _Found("action", target, self.subject_code(verb, seg.start))

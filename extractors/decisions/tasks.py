@@ -23,7 +23,7 @@ _TASK = re.compile(
     _CLAUSE_START
     + r"(?P<actor>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:and|&)?\s*[A-Z][\w'’.-]*){0,3})"
     r"\s+to\s+(?P<be>be\s+)?(?P<verb>[a-z]+)\b")
-# "idea to be rejected", "CGM to be asked to cut back the tree": a short subject, passive task
+# "idea to be rejected", "the owner to be asked to trim the hedge": a short subject, passive task
 _PASSIVE = re.compile(_CLAUSE_START + r"(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)"
                       r"\s+to\s+be\s+(?P<verb>[a-z]+)\b")
 # "JT – Need to check with the legal team": a speaker's own next step

@@ -62,7 +62,7 @@ def derived_initials(name: str) -> set[str]:
 
 
 def _alias_fits(alias: str, name: str) -> bool:
-    """Initials in brackets that spell the name ("RGr" for "Remy Giraud")."""
+    """Initials in brackets that spell the name ("MaL" for "Marta Lindqvist")."""
     caps = "".join(c for c in alias if c.isupper())
     return len(caps) >= 2 and caps in derived_initials(name)
 

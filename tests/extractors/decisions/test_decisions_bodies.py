@@ -52,7 +52,7 @@ def test_someone_authorised_by_others_is_no_decision(decisions_of: Run) -> None:
 
 def test_governing_body_approving_is_a_decision(decisions_of: Run) -> None:
     found = _kinds(decisions_of, "3. Subject to the corrections received, the Governing "
-                                 "Body approved the minutes of its 40th Session.\n")
+                                 "Body approved the report on its 40th Session.\n")
     assert found == ["decision"]
 
 

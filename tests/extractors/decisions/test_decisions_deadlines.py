@@ -33,7 +33,7 @@ def test_relative_deadline_needs_a_deadline_preposition() -> None:
     day = dt.date(2030, 4, 8)
     assert relative_due("and report back to the next meeting", day) == day
     assert relative_due("drafts are due by the next meeting", day) == day
-    assert relative_due("the date will be decided at the next meeting", day) is None
+    assert relative_due("a venue is to be chosen at the next meeting", day) is None
     assert relative_due("report back to the next meeting", None) is None
 
 

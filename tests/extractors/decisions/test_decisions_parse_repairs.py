@@ -37,7 +37,7 @@ PROSE = ("Minutes of the regular meeting of the Permanent Board of the Orlen Bas
 
 def test_body_after_a_long_phrase_adopting_is_a_decision(decisions_of: Run) -> None:
     recs = decisions_of(PROSE.format(
-        body="In response to a request by the delegation of Peru, the Permanent Board "
+        body="Following a request by the delegation of Peru, the Permanent Board "
              "adopted the order of business, amended so that item 3 was taken first."))
     assert [r.kind for r in recs] == ["decision"]
 

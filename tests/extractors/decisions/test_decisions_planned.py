@@ -76,7 +76,7 @@ def test_closed_action_is_not_open(decisions_of: Run) -> None:
 
 def test_point_still_to_be_checked_is_an_action(decisions_of: Run) -> None:
     found = _kinds(decisions_of, "4. Standing orders\n\nThe draft was read through and "
-                                 "there was one small point to be checked with the auditors.\n")
+                                 "there was one more figure to be verified with the auditors.\n")
     assert [k for k, _ in found] == ["action"]
 
 

@@ -131,7 +131,7 @@ def test_sentence_cut_by_a_hard_line_break_is_kept_whole() -> None:
 
 def test_questions_and_wishes_however_parsed_are_not_tasks() -> None:
     recs = _decisions(
-        "2. Regions\n\nPeru asked the President which region should be considered first. "
+        "2. Regions\n\nPeru asked the President which district should be surveyed first. "
         "The President concluded by saying he hoped affected States would come forward.\n")
     assert recs == []
 

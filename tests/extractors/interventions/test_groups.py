@@ -78,7 +78,7 @@ def test_a_plain_list_after_a_colon_is_not_a_list_of_speakers() -> None:
 
 
 def test_office_holder_speaking_for_their_delegation() -> None:
-    turns = _turns("The Chair welcomed the delegations. She then made a statement on behalf "
+    turns = _turns("The Chair welcomed the delegations. She then delivered remarks on behalf "
                    "of Norway, noting that it would step down. Kenya thanked Norway.\n")
     assert _who(turns) == [(None, "Chair"), ("NOR", None), ("KEN", None)]
     assert "would step down" in turns[1].text

@@ -72,6 +72,6 @@ def test_mover_of_a_that_clause() -> None:
 def test_request_by_a_delegation_speaks_first() -> None:
     turns = extract(parse_bytes(
         b"Report of the Standing Committee\n\n1. Procedure\n\n"
-        b"In response to a request by the delegation of Peru, Kenya explained the procedure.\n",
+        b"In reply to a request by the delegation of Peru, Kenya explained the procedure.\n",
         "txt", "x.txt")).interventions
     assert _who(turns) == ["PER", "KEN"]

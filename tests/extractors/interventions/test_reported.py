@@ -93,8 +93,8 @@ def test_unnamed_speakers_and_objects_are_not_turns() -> None:
 def test_statement_read_out_for_absent_delegation() -> None:
     turns = _turns(
         "2. Updates\n\n"
-        "Ghana, Coordinator on Reporting, was unable to attend and sent a statement "
-        "that was read out by the ISU Director.\n\n"
+        "Ghana, Coordinator on Reporting, was unable to attend and sent a statement"
+        ", which was read out by the ISU Director.\n\n"
         "\"Ghana will write to all States Parties next month.\"\n\n"
         "The President thanked Ghana.\n")
     assert _who(turns) == [("ISU-CCM", "ISU Director"), ("FIN", "President")]

@@ -75,8 +75,8 @@ def test_unnumbered_heading_ends_an_office_turn() -> None:
 
 # -- clauses side by side, topic labels, coordinated subjects ----------------------------------
 def test_clause_before_the_main_clause_is_its_own_turn() -> None:
-    turns = _turns(COUNCIL + "Hall Committee\n\nAgain the Chairman asked who would like to "
-                   "join the hall committee - Cllrs Oduya and Ferreira agreed.\n")
+    turns = _turns(COUNCIL + "Hall Committee\n\nOnce more the Chairman asked who wished to "
+                   "sit on the hall committee - Cllrs Oduya and Ferreira agreed.\n")
     assert _who(turns) == [("HGPC", "Chair"), ("HGPC", None), ("HGPC", None)]
     assert turns[1].text.startswith("Cllrs Oduya and Ferreira agreed")
 
@@ -100,7 +100,7 @@ def test_coordinated_delegations_split_by_the_parse() -> None:
 # -- plural offices and their holders ---------------------------------------------------------
 def test_plural_office_holders_listed_after_a_comma() -> None:
     turns = _turns("Report of the Intersessional Meeting of the Standing Committee\n\n"
-                   "3. Cooperation\n\nIn addition, the Co-Chairs of the Standing Committee on "
+                   "3. Cooperation\n\nIn addition, the Co-Chairs of the Working Group on "
                    "Cooperation and Assistance, Peru and Austria, presented a paper on the "
                    "topic of regional partnerships.\n")
     assert _who(turns) == [("PER", "Chair"), ("AUT", "Chair")]
@@ -113,13 +113,13 @@ RECORD = "Conference on the Law of Rivers: Summary Record of the Twelfth Meeting
 def test_speaker_named_in_the_body_is_read() -> None:
     turns = _turns(RECORD + "President: Mr. ALVAREZ\n1. CONSIDERATION OF THE DRAFT ARTICLES\n\n"
                    "The PRESIDENT invited representatives to consider article 4.\n\n"
-                   "Mr. DALTON (Ireland) said that, if it were appropriate, he would like to "
-                   "raise a question concerning article 4.\n\n"
+                   "Mr. DALTON (Ireland) said that, if the President agreed, he wished to "
+                   "put a question about article 4.\n\n"
                    "Mr. OKONJO (Nigeria) supported the text.\n")
     assert _who(turns) == [(None, "President"), ("IRL", None), ("NGA", None)]
     turns = _turns(RECORD + "CHAIRMAN: Dr Halvorsen (Norway)\n1. Draft resolutions\n\n"
                    "Dr MERINO (Chile) agreed with Dr Halvorsen, and suggested that the draft "
-                   "resolution should be resubmitted before adoption.\n")
+                   "resolution ought to be redrafted before any vote.\n")
     assert ("CHL", None) in _who(turns)
 
 
@@ -201,8 +201,8 @@ def test_speech_noun_with_its_speaker() -> None:
 
 
 def test_offering_services_is_a_turn() -> None:
-    turns = _turns(COUNCIL + "Footpath Committee:\n\nThe Chairman asked if anyone would like to "
-                   "join this committee. Cllr Oduya offered his services.\n")
+    turns = _turns(COUNCIL + "Footpath Committee:\n\nThe Chairman asked whether anybody wished to "
+                   "serve on this committee. Cllr Oduya offered his services.\n")
     assert _who(turns) == [("HGPC", "Chair"), ("HGPC", None)]
     turns = _turns(COMMITTEE + "8. Newsletter\n\nThe Clerk asked for an editor. S Lindahl offered "
                    "her services as editor.\n")

@@ -107,8 +107,8 @@ def test_datelines(meeting_of: MeetingOf, text: str, date: dt.date,
     ("Record of the First Meeting\n\nActing Chairman: Mr. T. Brenning (Chile)\n", "CHL"),
     ("Minutes\n\n1. Election\n\nH.E. Ambassador T. Brenning, Permanent Representative of Canada "
      "in Port Elstow, was elected President by acclamation.\n", "CAN"),
-    ("Minutes\n\nDecision 4.1: On the motion of Chile, seconded by Peru, Norway was elected by "
-     "acclamation to serve as Chairperson. Chile was elected to serve as Vice-Chair.\n", "NOR"),
+    ("Minutes\n\nDecision 4.1: On the motion of Chile, seconded by Peru, Norway was "
+     "unanimously elected as Chairperson. Chile was elected to serve as Vice-Chair.\n", "NOR"),
     ("Record of the First Meeting\n\nThe Council elected Ms. Ada Quillfeather (Kenya) as its "
      "Chairman. Mr. Brenning (Chile) was elected Vice-Chairman.\n", "KEN"),
     ("Report of the 2nd Meeting of the Dock Council\n\n1. Ada Quillfeather (Chair, Ghana) "
