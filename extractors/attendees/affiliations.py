@@ -17,7 +17,7 @@ from functools import cache
 
 from extractors.attendees.lines import cues
 from extractors.context import Context
-from extractors.gazetteer import Delegation, normalize_key
+from extractors.gazetteer import Delegation, gazetteer, normalize_key
 
 _BRACKETED = re.compile(r"[(\[]\s*([A-Z][A-Za-z&\-]{1,10})\s*[)\]]")
 _NAME_WORD = r"[A-ZÀ-Þ][\w'’&\-]*"
@@ -90,8 +90,43 @@ def name_code(name: str, ctx: Context | None = None) -> str:
     return capitals(bare) or bare.upper()
 
 
+_MIN_CONTENT_WORDS = 4  # only a long name is told apart by its content words alone
+
+
+def _content_key(name: str) -> str:
+    """A name's words without its small link words ("of", "for", "the")."""
+    words = normalize_key(name).split()
+    return " ".join(w for w in words if w not in _LINKS.split("|"))
+
+
+@cache
+def _by_content() -> dict[str, Delegation]:
+    """Content-word key -> delegation, for every long gazetteer name whose key is unique."""
+    gaz = gazetteer()
+    owners: dict[str, set[str]] = {}
+    for code, surface in gaz.names.items():
+        if code in gaz.generic:
+            continue
+        for name in surface:
+            key = _content_key(name)
+            if len(key.split()) >= _MIN_CONTENT_WORDS:
+                owners.setdefault(key, set()).add(code)
+    return {key: gaz.by_code[codes.pop()] for key, codes in owners.items() if len(codes) == 1}
+
+
+def known_by_content(text: str) -> Delegation | None:
+    """The gazetteer entry whose long name has the same content words in the same order
+    ("Union for the Conservation of Nature" ~ "Union for Conservation of Nature"), else None."""
+    key = _content_key(text)
+    return _by_content().get(key) if len(key.split()) >= _MIN_CONTENT_WORDS else None
+
+
 def unknown_org(text: str, kind: str = "organization", ctx: Context | None = None) -> Delegation:
-    """A delegation for an organization the gazetteer does not know: its own acronym."""
+    """A delegation for an organization the gazetteer does not know by its exact name: the
+    entry its content words name, else its own acronym."""
+    known = known_by_content(text)
+    if known is not None:
+        return known if kind == "organization" else Delegation(known.name, known.code, kind)
     code = name_code(text, ctx)
     return Delegation(code, code, kind)
 
