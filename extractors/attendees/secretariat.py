@@ -88,6 +88,16 @@ def body_secretariat(ctx: Context) -> Delegation | None:
     return None
 
 
+def body_staff(ctx: Context) -> Delegation | None:
+    """What the body's own staff (an "Executive Secretary", a "Clerk") belong to: its own
+    secretariat, else the body itself as kind ``secretariat``; None where no body is told."""
+    own = own_secretariat(ctx)
+    if own is not None:
+        return own
+    body = body_delegation(ctx)
+    return Delegation(body.name, body.code, "secretariat") if body else None
+
+
 def own_secretariat(ctx: Context) -> Delegation | None:
     """The body's own secretariat (what a bare "Secretariat" stands for), or None where the
     minutes tell no body."""
