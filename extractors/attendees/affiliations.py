@@ -203,7 +203,7 @@ def body_name(ctx: Context) -> str | None:
         line = re.sub(r"[*#_]+", "", line).strip()
         m = _body_in_title().search(line)
         if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
-            return m.group(1).strip()
+            return _qualified(m.group(1).strip(), head)
     for line in head.splitlines():
         line = re.sub(r"[*#_]+", "", line).strip()
         m = _BODY_LINE.match(line)
@@ -223,6 +223,28 @@ def body_name(ctx: Context) -> str | None:
         if m:
             return _own_name(m.group(1).split(), ctx.doc.text)
     return None
+
+
+_KIND_ADJECTIVES = (r"Standing|Executive|Steering|Joint|Scientific|Technical|Permanent|"
+                    r"Advisory|General|Governing|Management|Coordination|Coordinating")
+
+
+def _qualified(name: str, head: str) -> str:
+    """A body the title names only by its kind ("the Standing Committee") with the qualifier a
+    masthead line writes before it ("Lagoon Standing Committee"), else the name as found."""
+    if not re.fullmatch(rf"(?:(?:{_KIND_ADJECTIVES})\s+)?{_HEADS}", name, re.I):
+        return name
+    fuller = re.search(rf"(?<![\w-])((?:{_NAME_WORD}[ \t]+){{1,3}}){re.escape(name)}\b", head)
+    if fuller and _cased(fuller.group(1)):
+        return f"{fuller.group(1).strip()} {name}"
+    return name
+
+
+def body_qualifier(name: str) -> str | None:
+    """The words a body's name writes before its kind ("Lagoon" in "Lagoon Standing
+    Committee"), else None."""
+    m = re.fullmatch(rf"(.+?)\s+(?:(?:{_KIND_ADJECTIVES})\s+)?{_HEADS}", name, re.I)
+    return m.group(1) if m else None
 
 
 _OF_STATES = re.compile(r"\b(?:plenipotentiaries|states parties|contracting parties|"
