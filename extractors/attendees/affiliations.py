@@ -17,7 +17,7 @@ from functools import cache
 
 from extractors.attendees.lines import cues
 from extractors.context import Context
-from extractors.gazetteer import Delegation, normalize_key
+from extractors.gazetteer import Delegation, gazetteer, normalize_key
 
 _BRACKETED = re.compile(r"[(\[]\s*([A-Z][A-Za-z&\-]{1,10})\s*[)\]]")
 _NAME_WORD = r"[A-ZÀ-Þ][\w'’&\-]*"
@@ -90,8 +90,43 @@ def name_code(name: str, ctx: Context | None = None) -> str:
     return capitals(bare) or bare.upper()
 
 
+_MIN_CONTENT_WORDS = 4  # only a long name is told apart by its content words alone
+
+
+def _content_key(name: str) -> str:
+    """A name's words without its small link words ("of", "for", "the")."""
+    words = normalize_key(name).split()
+    return " ".join(w for w in words if w not in _LINKS.split("|"))
+
+
+@cache
+def _by_content() -> dict[str, Delegation]:
+    """Content-word key -> delegation, for every long gazetteer name whose key is unique."""
+    gaz = gazetteer()
+    owners: dict[str, set[str]] = {}
+    for code, surface in gaz.names.items():
+        if code in gaz.generic:
+            continue
+        for name in surface:
+            key = _content_key(name)
+            if len(key.split()) >= _MIN_CONTENT_WORDS:
+                owners.setdefault(key, set()).add(code)
+    return {key: gaz.by_code[codes.pop()] for key, codes in owners.items() if len(codes) == 1}
+
+
+def known_by_content(text: str) -> Delegation | None:
+    """The gazetteer entry whose long name has the same content words in the same order
+    ("Union for the Conservation of Nature" ~ "Union for Conservation of Nature"), else None."""
+    key = _content_key(text)
+    return _by_content().get(key) if len(key.split()) >= _MIN_CONTENT_WORDS else None
+
+
 def unknown_org(text: str, kind: str = "organization", ctx: Context | None = None) -> Delegation:
-    """A delegation for an organization the gazetteer does not know: its own acronym."""
+    """A delegation for an organization the gazetteer does not know by its exact name: the
+    entry its content words name, else its own acronym."""
+    known = known_by_content(text)
+    if known is not None:
+        return known if kind == "organization" else Delegation(known.name, known.code, kind)
     code = name_code(text, ctx)
     return Delegation(code, code, kind)
 
@@ -168,7 +203,7 @@ def body_name(ctx: Context) -> str | None:
         line = re.sub(r"[*#_]+", "", line).strip()
         m = _body_in_title().search(line)
         if m and _cased(m.group(1)) and len(m.group(1).split()) > 1:
-            return m.group(1).strip()
+            return _qualified(m.group(1).strip(), head)
     for line in head.splitlines():
         line = re.sub(r"[*#_]+", "", line).strip()
         m = _BODY_LINE.match(line)
@@ -188,6 +223,28 @@ def body_name(ctx: Context) -> str | None:
         if m:
             return _own_name(m.group(1).split(), ctx.doc.text)
     return None
+
+
+_KIND_ADJECTIVES = (r"Standing|Executive|Steering|Joint|Scientific|Technical|Permanent|"
+                    r"Advisory|General|Governing|Management|Coordination|Coordinating")
+
+
+def _qualified(name: str, head: str) -> str:
+    """A body the title names only by its kind ("the Standing Committee") with the qualifier a
+    masthead line writes before it ("Lagoon Standing Committee"), else the name as found."""
+    if not re.fullmatch(rf"(?:(?:{_KIND_ADJECTIVES})\s+)?{_HEADS}", name, re.I):
+        return name
+    fuller = re.search(rf"(?<![\w-])((?:{_NAME_WORD}[ \t]+){{1,3}}){re.escape(name)}\b", head)
+    if fuller and _cased(fuller.group(1)):
+        return f"{fuller.group(1).strip()} {name}"
+    return name
+
+
+def body_qualifier(name: str) -> str | None:
+    """The words a body's name writes before its kind ("Lagoon" in "Lagoon Standing
+    Committee"), else None."""
+    m = re.fullmatch(rf"(.+?)\s+(?:(?:{_KIND_ADJECTIVES})\s+)?{_HEADS}", name, re.I)
+    return m.group(1) if m else None
 
 
 _OF_STATES = re.compile(r"\b(?:plenipotentiaries|states parties|contracting parties|"

@@ -22,6 +22,7 @@ from extractors.attendees.affiliations import (
 from extractors.attendees.lines import clean_line, org_like
 from extractors.attendees.person_items import parse_item
 from extractors.attendees.persons import clean_role
+from extractors.attendees.secretariat import body_staff
 from extractors.context import Context
 from extractors.gazetteer import Delegation
 from models.records import Attendee
@@ -62,6 +63,9 @@ def _head(head: str, ctx: Context) -> Delegation | None:
     if not 1 <= len(words) <= 6 or not head[0].isupper():
         return None
     if is_office(head) and not org_like(head):
+        staff = body_staff(ctx) if is_secretariat(head) else None
+        if staff is not None:
+            return staff
         body = body_delegation(ctx)
         kind = "secretariat"
         return Delegation(body.name, body.code, kind) if body else None

@@ -17,6 +17,7 @@ the reader of its layout family, one module each:
 - ``prose_lists``: delegations or persons named in an attendance sentence, or listed after it
 - ``prose_counts``: absentees named beside a count ("15 of the 17 members, A being absent")
 - ``speaker_bullets``: delegations listed under a sentence introducing speakers
+- ``proxies``: "ORG - Person (AB) representing ..." lines, the affiliation written first
 - ``participants``: persons the text shows taking part, and a record header's chair
 - ``secretariat``: what "the Secretariat" / "the ISU" stand for (the body's own secretariat)
 
@@ -48,6 +49,7 @@ from extractors.attendees.person_records import item_records
 from extractors.attendees.person_tables import is_header_row, table_records
 from extractors.attendees.prose_counts import from_counts
 from extractors.attendees.prose_lists import from_sentences, sentence_roles
+from extractors.attendees.proxies import from_proxy_lines
 from extractors.attendees.secretariat import generic_targets
 from extractors.attendees.speaker_bullets import from_speaker_bullets
 from extractors.attendees.status_columns import status_column_records
@@ -320,6 +322,8 @@ def extract_attendees(ctx: Context) -> list[Attendee]:
         known = {a.delegation_code for a in attendees}
         listed = {a.person for a in attendees if a.person}
         attendees += [a for a in from_text if _adds_to_list(a, listed, known)]
+    named = {a.person for a in attendees if a.person}
+    attendees += [a for a in from_proxy_lines(ctx) if a.person not in named]
     attendees = sorted(add_participants(ctx, attendees), key=lambda a: a.char_start)
     ctx.attendee_aliases = find_aliases(ctx, attendees)
     return attendees

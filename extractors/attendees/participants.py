@@ -31,6 +31,7 @@ from extractors.attendees.affiliations import (
 )
 from extractors.attendees.lines import delegation_matches, org_like
 from extractors.attendees.persons import clean_role, find_persons, honorific_re
+from extractors.attendees.secretariat import body_staff
 from extractors.context import Context
 from extractors.gazetteer import Delegation
 from extractors.lexicon import speech_verbs
@@ -215,7 +216,8 @@ def _mentions(ctx: Context) -> list[Participant]:
             continue  # a bare name with brackets must be shown acting
         by_body = deleg is None and body is not None
         if by_body:
-            deleg = body
+            staff = body_staff(ctx) if role and is_secretariat(role) else None
+            deleg = staff or body
         out.append(Participant(start, end, name, honorific, deleg, role, by_body))
     return out
 

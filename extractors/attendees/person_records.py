@@ -36,9 +36,11 @@ def item_records(ctx: Context, items: list[tuple[int, int, PersonItem]],
             code = office_body_code(item.office_prefix, ctx)
             deleg = Delegation(code, code, "organization") if code else None
         if deleg is None:
-            kind = "secretariat" if item.role and is_secretariat(item.role) else "organization"
-            deleg = Delegation(body.name, body.code, kind) if body else \
-                Delegation("", None, kind)  # type: ignore[arg-type]
+            if item.role and is_secretariat(item.role):
+                deleg = staff
+            else:
+                deleg = Delegation(body.name, body.code, "organization") if body else \
+                    Delegation("", None, "organization")  # type: ignore[arg-type]
         out.append(Attendee(doc_id=ctx.doc_id, delegation=deleg.name,
                             delegation_code=deleg.code, delegation_kind=deleg.kind,
                             person=item.person, honorific=item.honorific, role=item.role,

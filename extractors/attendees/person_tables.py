@@ -23,6 +23,7 @@ from extractors.attendees.affiliations import (
 from extractors.attendees.lines import clean_line, cues, heading_status, org_like
 from extractors.attendees.person_items import line_items
 from extractors.attendees.persons import clean_role
+from extractors.attendees.secretariat import body_staff
 from extractors.context import Context
 from extractors.gazetteer import Delegation
 from models.records import Attendee
@@ -135,8 +136,9 @@ def table_records(ctx: Context, heading_block: int, status: str) -> tuple[list[A
             role = col_role or (person[2] if person else None)
             d = deleg
             if d is None:
-                kind = "secretariat" if role and is_secretariat(role) else "organization"
-                d = Delegation(body.name, body.code, kind) if body else None
+                staff = role is not None and is_secretariat(role)
+                d = body_staff(ctx) if staff else \
+                    (Delegation(body.name, body.code, "organization") if body else None)
             if person is None and (d is None or not get.get("affiliation")):
                 continue
             out.append(Attendee(doc_id=ctx.doc_id, delegation=d.name if d else "",

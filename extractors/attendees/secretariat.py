@@ -5,9 +5,10 @@ The gazetteer marks such words as generic labels (``resources/generic_labels.tsv
 module finds what each stands for and ``Context.set_generic`` maps it there, so every table
 (attendees, speakers, actors) codes the word the same way:
 
-- the secretariat the gazetteer knows for the body's name or an acronym in it ("Minutes of the
-  XYZ Coordination Committee" -> the entry written "XYZ Secretariat" or "XYZ ISU"); where the
-  title names no body, for the acronym the document writes most often;
+- the secretariat the gazetteer knows for the body's name, an acronym in it, or the words
+  before its kind ("Minutes of the XYZ Coordination Committee" -> the entry written "XYZ
+  Secretariat" or "XYZ ISU"); where the title names no body, for the acronym the document
+  writes most often;
 - for labels of scope "body" ("Secretariat") only: the parent body a leading acronym names
   ("XYZ Standing Committee" -> XYZ), else the body itself ("Minutes of the Orchard Growers
   Council" -> OGC), kind ``secretariat``;
@@ -21,7 +22,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
-from extractors.attendees.affiliations import body_delegation, body_name
+from extractors.attendees.affiliations import body_delegation, body_name, body_qualifier
 from extractors.context import Context
 from extractors.gazetteer import RESOURCES, Delegation, Gazetteer, gazetteer, normalize_key
 
@@ -60,7 +61,9 @@ def known_secretariat(ctx: Context, gaz: Gazetteer) -> Delegation | None:
     name or an acronym in it, else for the acronym the document writes most often."""
     name = body_name(ctx)
     if name:
-        for candidate in [*(w for w in name.split() if _ACRONYM.fullmatch(w)), name]:
+        qualifier = body_qualifier(name)
+        acronyms = [w for w in name.split() if _ACRONYM.fullmatch(w)]
+        for candidate in [*acronyms, name, *([qualifier] if qualifier else [])]:
             known = _known(gaz, candidate)
             if known:
                 return known
@@ -86,6 +89,16 @@ def body_secretariat(ctx: Context) -> Delegation | None:
         if body is not None:
             return Delegation(body.name, body.code, "secretariat")
     return None
+
+
+def body_staff(ctx: Context) -> Delegation | None:
+    """What the body's own staff (an "Executive Secretary", a "Clerk") belong to: its own
+    secretariat, else the body itself as kind ``secretariat``; None where no body is told."""
+    own = own_secretariat(ctx)
+    if own is not None:
+        return own
+    body = body_delegation(ctx)
+    return Delegation(body.name, body.code, "secretariat") if body else None
 
 
 def own_secretariat(ctx: Context) -> Delegation | None:

@@ -32,3 +32,25 @@ def test_by_code_and_patterns() -> None:
 def test_normalize_key() -> None:
     assert normalize_key("The  Côte d’Ivoire") == "cote d'ivoire"
     assert normalize_key("Bosnia & Herzegovina") == "bosnia and herzegovina"
+
+
+def test_international_organizations_have_their_usual_acronym() -> None:
+    gaz = gazetteer()
+    assert gaz.resolve("World Meteorological Organisation").code == "WMO"
+    assert gaz.resolve("Doctors Without Borders").code == "MSF"
+    assert gaz.resolve("the Inter-American Development Bank").code == "IADB"
+    assert gaz.resolve("Organisation of African Unity").code == "OAU"  # an older name
+    assert gaz.resolve("UNISDR").code == "UNDRR"  # an older acronym
+    assert gaz.resolve("International Labour Office").kind == "organization"
+
+
+def test_no_name_stands_for_two_delegations_and_states_keep_theirs() -> None:
+    gaz = gazetteer()
+    owners: dict[str, set[str]] = {}
+    for code, surface in gaz.names.items():
+        for name in surface:
+            owners.setdefault(normalize_key(name), set()).add(code)
+    assert not {key: codes for key, codes in owners.items() if len(codes) > 1}
+    assert gaz.resolve("Congo").kind == "state"
+    assert gaz.resolve("DRC").code == "COD"
+    assert gaz.resolve("Chad").kind == "state"

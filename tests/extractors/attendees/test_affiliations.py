@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from extractors.attendees import extract_attendees
-from extractors.attendees.affiliations import body_delegation, capitals, name_code
+from extractors.attendees.affiliations import (
+    body_delegation,
+    capitals,
+    known_by_content,
+    name_code,
+)
 
 
 def test_codes_from_the_name_as_written() -> None:
@@ -47,3 +52,28 @@ def test_no_body_code_where_members_sit_for_their_state(context) -> None:
     assert body_delegation(record) is None
     one_state = context(council + "Mr. DALE (Ireland) said the text was clear.\n")
     assert body_delegation(one_state) is not None  # one State in brackets is not a pattern
+
+
+def test_a_long_name_whose_link_words_differ_is_the_known_organization() -> None:
+    assert known_by_content("Food and Agriculture Organization for the United Nations").code \
+        == "FAO"
+    assert known_by_content("International Fund of Agricultural Development").code == "IFAD"
+    assert known_by_content("Fund for Agricultural Development") is None  # too short to tell
+    assert known_by_content("Pacific Fund for Coral Reef Restoration") is None
+
+
+LISTED_OBSERVERS = """Minutes of the Fjordland Fisheries Council
+
+Observers were present from the following organizations:
+
+World Meteorological Organisation
+Fjordland Anglers Club
+International Union for the Conservation of Nature and Natural Resources
+
+1. Opening
+"""
+
+
+def test_observer_organizations_get_their_usual_acronym(attendees) -> None:
+    codes = [a.delegation_code for a in attendees(LISTED_OBSERVERS)]
+    assert codes == ["WMO", "FAC", "IUCN"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.attendees import extract_attendees
+from extractors.attendees.affiliations import body_name
 
 OWN_BODY = """Minutes of the Orchard Growers Council
 Meeting of 9 September 2025
@@ -83,3 +84,83 @@ def test_secretariat_group_is_the_body_secretariat(attendees, text, code) -> Non
     staff = [a for a in attendees(text) if a.delegation_kind == "secretariat"]
     assert [(a.delegation_code, a.person) for a in staff] == [(code, staff[0].person)]
     assert staff[0].person in {"Omar Haddad", "Abel Quist"}
+
+
+STAFF_NAMED_IN_PROSE = """Report of the 5th Meeting of the TVX Standing Committee, 4 May 2011
+
+Agenda Item 1: Opening
+
+1. Hana Brodeur (Executive Secretary) welcomed the members to the meeting.
+
+Agenda Item 2: Budget
+
+2. The budget was adopted.
+"""
+
+STAFF_IN_BRACKETED_ROWS = """Report of the 7th Meeting of the CBD Bureau
+
+CBD Bureau, Lisbon, 2 June 2012
+
+Host of next meeting
+Portugal (A. Sequeira)
+Kenya (W. Otieno)
+Executive Secretary (K. Aalto)
+Clerk (R. Osei)
+Norway (E. Berg)
+
+Agenda Item 1: Adoption of the agenda
+
+The agenda was adopted.
+"""
+
+
+@pytest.mark.parametrize("text, person, code", [
+    (STAFF_NAMED_IN_PROSE, "Hana Brodeur", "TVX"),  # the parent body a leading acronym names
+    (STAFF_IN_BRACKETED_ROWS, "K. Aalto", "CBD"),  # the secretariat the gazetteer knows
+    (STAFF_IN_BRACKETED_ROWS, "R. Osei", "CBD"),
+])
+def test_staff_of_the_body_take_its_secretariat_code(attendees, text, person, code) -> None:
+    got = [a for a in attendees(text) if a.person == person]
+    assert len(got) == 1
+    assert (got[0].delegation_code, got[0].delegation_kind) == (code, "secretariat")
+
+
+KIND_ONLY_TITLE = """Report of the 4th Meeting of the Standing Committee, 9 May 2003
+
+4th Meeting of the Lagoon Standing Committee
+Valletta, 9 May 2003
+
+Kenya (W. Otieno)
+Norway (E. Berg)
+Administrator (L. Brand)
+
+Agenda Item 1: Adoption of the agenda
+
+The agenda was adopted.
+"""
+
+KNOWN_QUALIFIER = """Report of the 2nd Meeting of the Steering Committee
+
+Commonwealth Steering Committee, London, 3 May 2015
+
+Kenya (W. Otieno)
+Norway (E. Berg)
+Secretary General (T. Mbeki-Roe)
+
+Agenda Item 1: Adoption of the agenda
+
+The agenda was adopted.
+"""
+
+
+def test_a_title_naming_only_the_kind_of_body_takes_the_masthead_qualifier(context) -> None:
+    assert body_name(context(KIND_ONLY_TITLE)) == "Lagoon Standing Committee"
+
+
+@pytest.mark.parametrize("text, person, code", [
+    (KIND_ONLY_TITLE, "L. Brand", "LSC"),
+    (KNOWN_QUALIFIER, "T. Mbeki-Roe", "COMSEC"),  # "<qualifier> Secretariat" is known
+])
+def test_staff_of_a_body_named_by_its_masthead(attendees, text, person, code) -> None:
+    got = [a for a in attendees(text) if a.person == person]
+    assert [(a.delegation_code, a.delegation_kind) for a in got] == [(code, "secretariat")]
