@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from extractors.context import Context
-from extractors.interventions.reported import SpeakerFinder
+from extractors.interventions.reported import SpeakerFinder, speaker_finder
 
 # "Jane Doe (JD)" in an attendance line defines the initials JD
 _INITIALS_DEF = re.compile(
@@ -34,7 +34,7 @@ class ActorResolver:
 
     def __init__(self, ctx: Context, speakers: SpeakerFinder | None = None) -> None:
         self.ctx = ctx
-        self.speakers = speakers or SpeakerFinder(ctx)
+        self.speakers = speakers or speaker_finder(ctx)
         self.by_person: dict[str, str] = {}
         self.by_name_word: dict[str, str | None] = {}
         for att in ctx.attendees:

@@ -27,7 +27,7 @@ from extractors.decisions.candidates import Candidate
 from extractors.decisions.cues import damaged_form, forms, lemma, patterns, words
 from extractors.decisions.deadlines import due_date
 from extractors.interventions import turns_for
-from extractors.interventions.reported import SpeakerFinder
+from extractors.interventions.reported import speaker_finder
 from extractors.interventions.segments import Segment, is_annex, segments
 from extractors.lexicon import cue
 
@@ -55,7 +55,7 @@ class ReportedFinder:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.speakers = SpeakerFinder(ctx)
+        self.speakers = speaker_finder(ctx)
         self.matcher = DependencyMatcher(ctx.sdoc.vocab)
         for label, pattern in patterns():
             self.matcher.add(label, [pattern])

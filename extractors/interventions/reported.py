@@ -628,3 +628,18 @@ def _subject_start(seg: Segment, verbs: list[Token]) -> int:
         if s is not None:
             return min(t.idx for t in s.subtree)
     return seg.start
+
+
+_FINDERS: dict[int, tuple[Context, SpeakerFinder]] = {}
+
+
+def speaker_finder(ctx: Context) -> SpeakerFinder:
+    """The ``SpeakerFinder`` of ``ctx`` (built once per context: turns and decisions share
+    it; it does not change after it is built)."""
+    hit = _FINDERS.get(id(ctx))
+    if hit is not None and hit[0] is ctx:
+        return hit[1]
+    finder = SpeakerFinder(ctx)
+    _FINDERS.clear()
+    _FINDERS[id(ctx)] = (ctx, finder)
+    return finder

@@ -24,7 +24,7 @@ from extractors.interventions.labelled import (
 )
 from extractors.interventions.listed import listed_speakers
 from extractors.interventions.offices import Speaker
-from extractors.interventions.reported import Analysis, Event, SpeakerFinder
+from extractors.interventions.reported import Analysis, Event, speaker_finder
 from extractors.interventions.segments import Segment, is_annex, segments
 from extractors.lexicon import speech_verbs, verb_lemma
 from models.records import Intervention
@@ -116,7 +116,7 @@ class _Walker:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.finder = SpeakerFinder(ctx)
+        self.finder = speaker_finder(ctx)
         self.st = _State(absent_codes=_absent_codes(ctx))
         self.listed = _listed_codes(ctx)
         self.att_ranges = _attendee_ranges(ctx)
