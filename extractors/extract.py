@@ -15,7 +15,7 @@ from extractors.decisions import extract_decisions
 from extractors.interventions import extract_interventions
 from extractors.meeting import extract_meeting
 from extractors.nlp import get_nlp
-from extractors.quality_flags import extract_quality_flags
+from extractors.quality_flags import extract_quality_flags, nothing_recognised
 from models.document import Document
 from models.records import Extraction
 from models.version import PIPELINE_VERSION
@@ -58,6 +58,7 @@ def extract(doc: Document, nlp: Language | None = None,
         dates=dates,
         quality_flags=extract_quality_flags(ctx, dates),
     )
+    extraction.quality_flags += nothing_recognised(ctx, extraction)
     if timings is not None:
         timings["nlp"] = timings.get("nlp", 0.0) + parsed - started
         timings["rules"] = timings.get("rules", 0.0) + time.perf_counter() - parsed

@@ -8,7 +8,10 @@
 * ``pages_not_read``: PDF pages whose text is missing from the document because their text
   layer is glyph garbage or their scan could not be OCR'd (the reader records which and why);
 * ``decoding_fallback``: a passage of a UTF-8 text file whose bytes were not UTF-8 and were
-  read in another encoding (the reader records where, in ``Document.metadata``).
+  read in another encoding (the reader records where, in ``Document.metadata``);
+* ``nothing_recognised``: a document read without error in which no attendance, agenda item,
+  turn, decision or date was recognised -- a quiet empty meeting row would hide a text that is
+  not minutes, or not the text the file shows.
 
 Cue phrases live in ``resources/date_patterns.jsonl`` (``cue`` records).
 """
@@ -20,7 +23,7 @@ import datetime as dt
 from extractors.context import Context
 from extractors.date_parsing import cue, find_mentions, resolve
 from extractors.dates import reference_date, sentence_bounds
-from models.records import DateMention, QualityFlag
+from models.records import DateMention, Extraction, QualityFlag
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -146,3 +149,16 @@ def extract_quality_flags(ctx: Context, dates: list[DateMention]) -> list[Qualit
              + next_meeting_flags(ctx, dates) + invalid_dates(ctx) + decoding_fallbacks(ctx)
              + pages_not_read(ctx))
     return sorted(flags, key=lambda f: (f.char_start, f.kind))
+
+
+def nothing_recognised(ctx: Context, extraction: Extraction) -> list[QualityFlag]:
+    """One flag when ``extraction`` holds no attendee, agenda item, turn, decision or date."""
+    if any((extraction.attendees, extraction.agenda_items, extraction.interventions,
+            extraction.decisions, extraction.dates)):
+        return []
+    words = len(ctx.doc.text.split())
+    return [QualityFlag(doc_id=ctx.doc_id, kind="nothing_recognised",
+                        message=f"no attendance, agenda item, turn, decision or date was "
+                                f"recognised in {words} words of text; check that the file "
+                                f"is minutes and that its text was read",
+                        char_start=0, char_end=0, page=1)]

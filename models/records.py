@@ -130,7 +130,8 @@ class QualityFlag:
     """A contradiction found in the source (kept, not hidden)."""
 
     doc_id: str = col("document id")
-    kind: str = col("weekday_mismatch, date_conflict, next_meeting_before_meeting ...", "")
+    kind: str = col("weekday_mismatch, date_conflict, next_meeting_before_meeting, invalid_date, "
+                    "pages_not_read, decoding_fallback, nothing_recognised", "")
     message: str = col("human-readable explanation", "")
     char_start: int = col("start offset of the passage", 0)
     char_end: int = col("end offset of the passage", 0)

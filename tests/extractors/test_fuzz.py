@@ -79,8 +79,13 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 def report() -> Iterator[None]:
     """Print (and with FUZZ_REPORT, save) the cases tried and their outcomes."""
     yield
-    summary = {ext: {"cases": sum(c.values()), "distinct_inputs": len(DISTINCT[ext]),
-                     "outcomes": dict(c.most_common())} for ext, c in OUTCOMES.items()}
+    summary: dict[str, object] = {
+        ext: {"cases": sum(c.values()), "distinct_inputs": len(DISTINCT[ext]),
+              "outcomes": dict(c.most_common())} for ext, c in OUTCOMES.items()}
+    total: Counter[str] = sum(OUTCOMES.values(), Counter())
+    summary["total"] = {"cases": sum(total.values()),
+                        "internal_errors": total["internal_error"], "hangs": total["hang"],
+                        "silent_empty": total["silent_empty"]}
     print("\nfuzz:", json.dumps(summary, indent=1))
     target = os.environ.get("FUZZ_REPORT")
     if target:
@@ -101,15 +106,24 @@ def _check(workdir: Path, ext: str, data: bytes, label: str = "") -> str:
     path.write_bytes(data)
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(HANG_S)
+    counts = OUTCOMES.setdefault(ext + label, Counter())
+    DISTINCT.setdefault(ext + label, set()).add(hash(data))
     try:
         outcome = process_file(path)
+    except Hang:
+        counts["hang"] += 1
+        raise
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     kind = "records" if outcome.extraction is not None else outcome.failure.error_type
-    OUTCOMES.setdefault(ext + label, Counter())[kind] += 1
-    DISTINCT.setdefault(ext + label, set()).add(hash(data))
+    x = outcome.extraction
+    if x is not None and not any((x.attendees, x.agenda_items, x.interventions, x.decisions,
+                                  x.dates, x.quality_flags)):
+        kind = "silent_empty"  # a quiet empty meeting: no rows and no flag saying why
+    counts[kind] += 1
     assert (outcome.extraction is None) != (outcome.failure is None)
+    assert kind != "silent_empty", "records outcome with no rows and no quality flag"
     if outcome.failure is not None:
         assert outcome.failure.error_type != "internal_error", outcome.failure.message
         assert outcome.failure.message

@@ -60,3 +60,24 @@ def test_next_meeting_after_this_one_is_not_flagged() -> None:
 def test_invalid_date() -> None:
     text = "Minutes\n\nHeld on 14 March 2018\n\nReports are due by 31 April 2018."
     assert _flags(text, dt.date(2018, 3, 14)) == ["invalid_date"]
+
+
+def _extract_text(text: str):  # type: ignore[no-untyped-def]
+    from extractors.extract import extract
+    return extract(parse_bytes(text.encode(), "txt", "case.txt"))
+
+
+def test_text_that_is_not_minutes_is_flagged_not_left_empty() -> None:
+    extraction = _extract_text("Shopping list\n\nflour, eggs, two lemons and some basil.\n")
+    kinds = [f.kind for f in extraction.quality_flags]
+    assert kinds == ["nothing_recognised"]
+    assert "words of text" in extraction.quality_flags[0].message
+
+
+def test_minutes_with_records_get_no_nothing_recognised_flag() -> None:
+    extraction = _extract_text(
+        "Minutes of the Orchard Board\n\nMeeting held on 4 March 2031 in Lindenfeld.\n\n"
+        "Present: Ms Ilse Varga (Chair), Mr Tomas Brell\n\n"
+        "1. Adoption of the agenda\n\nThe Board adopted the agenda.\n")
+    assert extraction.attendees or extraction.dates
+    assert "nothing_recognised" not in [f.kind for f in extraction.quality_flags]
