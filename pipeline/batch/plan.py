@@ -11,7 +11,7 @@ from pathlib import Path
 from extractors.readers import doc_id_for
 from models.records import Failure
 from models.version import PIPELINE_VERSION
-from pipeline.batch.discover import discover, outside
+from pipeline.batch.discover import discover, outside, stored_path
 from pipeline.batch.process import Outcome
 from pipeline.batch.store import ParquetStore
 
@@ -70,7 +70,7 @@ def plan(files: list[Path], root: Path, store: ParquetStore, force: bool,
     todo: list[Path] = []
     refused: list[Failure] = []
     for path in files:
-        source = str(path)
+        source = stored_path(path)
         refusal = _refusal(path, root)
         if refusal is not None:
             entry = store.manifest.get(source, {})
@@ -131,7 +131,7 @@ def input_root(folder: str | Path) -> Path:
 
 def missing_sources(store: ParquetStore, root: Path, files: list[Path]) -> list[str]:
     """Source paths the manifest knows under ``root`` that are not among ``files``."""
-    present = {str(p) for p in files}
+    present = {stored_path(p) for p in files}
     prefix = str(root).rstrip("/") + "/"
     return sorted(s for s in store.manifest if s.startswith(prefix) and s not in present)
 
@@ -149,9 +149,8 @@ def finish(store: ParquetStore, root: Path, files: list[Path], prune: bool,
 
 
 def count_copies(store: ParquetStore) -> int:
-    """Documents in the tables marked as another copy of a meeting."""
-    return len({e["doc_id"] for e in store.manifest.values()
-                if e.get("duplicate_of") and e.get("doc_id")})
+    """Files in the tables marked as another copy of a meeting (or of the same bytes)."""
+    return len(store.marked_copies())
 
 
 def nothing_to_do(folder: str, out: str, prune: bool = False) -> IngestSummary | None:
@@ -164,7 +163,7 @@ def nothing_to_do(folder: str, out: str, prune: bool = False) -> IngestSummary |
     if any(not Path(s).is_absolute() for s in store.manifest):  # to re-key (absolute_keys)
         return None
     root = input_root(folder)
-    files = discover(root)
+    files = discover(root, out)
     summary = IngestSummary(out=out, files=len(files), flow_run=False)
     todo, refused = plan(files, root, store, False, summary)
     if todo or refused:

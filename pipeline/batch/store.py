@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 
 from models.records import TABLES, Extraction, Failure
 from models.schemas import schema_for
-from pipeline.batch.identity import TextPrint, canonical_copies, meeting_facts
+from pipeline.batch.identity import FORMAT_RANK, TextPrint, canonical_copies, meeting_facts
 
 DOC_TABLES = [t for t in TABLES if t != "failures"]
 
@@ -216,51 +216,83 @@ class ParquetStore:
         return self._orphans([old], others)
 
     @staticmethod
-    def _copies(manifest: dict[str, dict[str, Any]]) -> dict[str, str | None]:
+    def _names(manifest: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
+        """``doc_id -> source paths`` holding that content, the one that stands for it first
+        (text formats first, then path order: ``identity.FORMAT_RANK``)."""
+        names: dict[str, list[str]] = {}
+        for source, entry in manifest.items():
+            if entry.get("doc_id"):
+                names.setdefault(entry["doc_id"], []).append(source)
+        rank = len(FORMAT_RANK)
+        for sources in names.values():
+            sources.sort(key=lambda s: (FORMAT_RANK.get(manifest[s].get("format") or "", rank),
+                                        s))
+        return names
+
+    @classmethod
+    def _copies(cls, manifest: dict[str, dict[str, Any]]) -> dict[str, str | None]:
         """``doc_id -> duplicate_of`` over the documents written with a ``text_key``."""
         docs: dict[str, dict[str, Any]] = {}
-        for source, entry in sorted(manifest.items()):
-            doc_id = entry.get("doc_id")
-            if doc_id and entry.get("text_key") and doc_id not in docs:
+        for doc_id, sources in cls._names(manifest).items():
+            entry = manifest[sources[0]]
+            if entry.get("text_key"):
                 docs[doc_id] = {"text_key": entry["text_key"], "sketch": entry.get("sketch"),
                                 "meeting": entry.get("meeting"),
-                                "format": entry.get("format"), "source_path": source}
+                                "format": entry.get("format"), "source_path": sources[0]}
         return canonical_copies(docs)
 
     def _relink(self, changes: dict[str, dict[str, Any] | None], skip: str | None = None,
                 ) -> tuple[dict[str, str | None], list[tuple[Path, Path]],
-                           dict[str, dict[str, Any] | None]]:
+                           dict[str, dict[str, Any] | None], dict[str, list[str]]]:
         """Apply ``changes`` to a copy of the manifest and re-mark copies of one meeting.
 
         Returns ``doc_id -> duplicate_of``, the staged ``meetings`` files of other documents
-        whose mark changes (``skip``: the document being written), and ``changes`` with
-        every touched entry's ``duplicate_of`` set."""
+        whose marks or names change (``skip``: the document being written), ``changes`` with
+        every touched entry's ``duplicate_of`` set, and ``doc_id -> source paths``
+        (``_names``) of the new manifest."""
         manifest = {s: e for s, e in self.manifest.items() if s not in changes}
         manifest.update({s: e for s, e in changes.items() if e is not None})
         links = self._copies(manifest)
-        renames: list[tuple[Path, Path]] = []
+        names, names_before = self._names(manifest), self._names(self.manifest)
         updates: dict[str, dict[str, Any] | None] = dict(changes)
-        restaged: set[str] = set()
+        touched = {doc_id for doc_id in names if names[doc_id] != names_before.get(doc_id)}
         for source, entry in sorted(manifest.items()):
             doc_id = entry.get("doc_id")
             if doc_id not in links or (entry.get("duplicate_of") == links[doc_id]
                                        and source not in changes):
                 continue
             updates[source] = {**entry, "duplicate_of": links[doc_id]}
-            if (doc_id != skip and doc_id not in restaged
-                    and self._final("meetings", doc_id).exists()):
-                restaged.add(doc_id)
-                renames.append((self._restage_meeting(doc_id, links[doc_id]),
-                                self._final("meetings", doc_id)))
-        return links, renames, updates
+            touched.add(doc_id)
+        renames = [(self._restage_meetings(doc_id, names[doc_id], links.get(doc_id), manifest),
+                    self._final("meetings", doc_id))
+                   for doc_id in sorted(touched)
+                   if doc_id != skip and self._final("meetings", doc_id).exists()]
+        return links, renames, updates, names
 
-    def _restage_meeting(self, doc_id: str, duplicate_of: str | None) -> Path:
-        """Stage the document's ``meetings`` rows with a new ``duplicate_of``."""
+    @staticmethod
+    def _meeting_rows(template: dict[str, Any], doc_id: str, sources: list[str],
+                      duplicate_of: str | None, manifest: dict[str, dict[str, Any]],
+                      ) -> list[dict[str, Any]]:
+        """One ``meetings`` row per source path holding the document: the first stands for
+        it (``duplicate_of`` as its meeting's copies say); every other name holding the
+        same bytes is a copy of it (``duplicate_of`` = the kept copy, or its own doc_id)."""
+        rows = []
+        for n, source in enumerate(sources):
+            row = {**template, "source_path": source,
+                   "duplicate_of": duplicate_of if n == 0 else duplicate_of or doc_id}
+            row["source_format"] = manifest[source].get("format") or row["source_format"]
+            rows.append(row)
+        return rows
+
+    def _restage_meetings(self, doc_id: str, sources: list[str], duplicate_of: str | None,
+                          manifest: dict[str, dict[str, Any]]) -> Path:
+        """Stage the document's ``meetings`` rows for ``sources`` with new marks."""
         rows = pq.read_table(self._final("meetings", doc_id)).to_pylist()
-        for row in rows:
-            row["duplicate_of"] = duplicate_of
-        return self._stage("meetings", doc_id,
-                           pa.Table.from_pylist(rows, schema=schema_for("meetings")))
+        by_source = {row["source_path"]: row for row in rows}
+        template = by_source.get(sources[0], rows[0])
+        return self._stage("meetings", doc_id, pa.Table.from_pylist(
+            self._meeting_rows(template, doc_id, sources, duplicate_of, manifest),
+            schema=schema_for("meetings")))
 
     def write_document(self, extraction: Extraction, text: TextPrint | None = None) -> None:
         """Replace the rows of the extraction's document (and its source path's failure).
@@ -275,10 +307,14 @@ class ParquetStore:
         if text is not None:
             value.update({"text_key": text.key, "sketch": text.sketch,
                           "meeting": meeting_facts(meeting), "format": meeting.source_format})
-        links, others, changes = self._relink({source: value}, skip=doc_id)
+        links, others, changes, names = self._relink({source: value}, skip=doc_id)
         meeting.duplicate_of = links.get(doc_id)
-        renames = [(self._stage(t, doc_id, rows_to_table(t, rows)), self._final(t, doc_id))
-                   for t, rows in extraction.tables().items()]
+        manifest = {**self.manifest, **{s: e for s, e in changes.items() if e is not None}}
+        tables = {**extraction.tables(), "meetings": self._meeting_rows(
+            asdict(meeting), doc_id, names[doc_id], meeting.duplicate_of, manifest)}
+        renames = [(self._stage(t, doc_id, pa.Table.from_pylist(
+            [r if isinstance(r, dict) else asdict(r) for r in rows], schema=schema_for(t))),
+                    self._final(t, doc_id)) for t, rows in tables.items()]
         deletes = self._doc_files_to_drop(source, doc_id)
         deletes.append(self._final("failures", source_key(source)))
         self._commit(doc_id, renames + others, deletes, changes)
@@ -309,7 +345,7 @@ class ParquetStore:
         if not gone:
             return 0
         changes: dict[str, dict[str, Any] | None] = {s: None for s in gone}
-        _, renames, changes = self._relink(changes)
+        _, renames, changes, _ = self._relink(changes)
         remaining = {s: e for s, e in self.manifest.items() if s not in gone}
         deletes = self._orphans([d for s in gone if (d := self.manifest[s].get("doc_id"))],
                                 remaining)
@@ -337,6 +373,14 @@ class ParquetStore:
                     and entry.get("pipeline_version") == version)
 
     # -- reading ---------------------------------------------------------------------
+    def marked_copies(self) -> list[str]:
+        """Source paths whose ``meetings`` row is marked as another copy (``duplicate_of``
+        set): copies of another document's meeting, and second names of the same bytes."""
+        marked: list[str] = []
+        for sources in self._names(self.manifest).values():
+            marked += sources if self.manifest[sources[0]].get("duplicate_of") else sources[1:]
+        return sorted(marked)
+
     def read_table(self, table: str) -> pa.Table:
         """Read one table (all documents) as Arrow, with its schema even when empty."""
         files = sorted(p for p in (self.root / table).glob("*.parquet")
