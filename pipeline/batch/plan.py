@@ -42,6 +42,8 @@ class IngestSummary:
     """Sources no longer there whose rows this run removed (``--prune``)."""
     duplicates: int = 0
     """Files in the tables that are another copy of a meeting (``meetings.duplicate_of``)."""
+    warnings: list[str] = field(default_factory=list)
+    """Repairs made on opening the output folder (a damaged manifest rebuilt)."""
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict for JSON output and Prefect results."""
@@ -158,7 +160,8 @@ def nothing_to_do(folder: str, out: str, prune: bool = False) -> IngestSummary |
     run, no interrupted commit to finish, nothing to prune), or None when there is work.
     Reads only."""
     store = ParquetStore(out)
-    if not (store.state / "manifest.json").exists() or any(store.journal.glob("*")):
+    if (not (store.state / "manifest.json").exists() or any(store.journal.glob("*"))
+            or not store.manifest_is_sound()):
         return None
     if any(not Path(s).is_absolute() for s in store.manifest):  # to re-key (absolute_keys)
         return None

@@ -6,6 +6,8 @@ Layout under the output folder::
     failures/<source_key>.parquet   the failure of one source path
     _state/manifest.json            source path -> doc_id, pipeline version, status, and
                                     the keys that say which files are one meeting
+                                    (rebuilt from the tables, with a warning, when it is
+                                    missing beside rows, damaged or not a mapping)
     _state/journal/<id>.json        a commit in flight (replayed on the next open)
     _state/lock                     held by the one process writing
 
@@ -27,6 +29,7 @@ import fcntl
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
@@ -82,6 +85,8 @@ class ParquetStore:
         self.journal = self.state / "journal"
         self._lock_fh: Any = None
         self._manifest: dict[str, dict[str, Any]] | None = None
+        self.warnings: list[str] = []
+        """What was repaired on opening (a rebuilt manifest), for a person to read."""
 
     # -- lifecycle -------------------------------------------------------------------
     def __enter__(self) -> ParquetStore:
@@ -98,6 +103,8 @@ class ParquetStore:
         self.journal.mkdir(parents=True, exist_ok=True)
         self._lock()
         self.recover()
+        if self.manifest is not None and self.warnings:  # rebuilt (read now): keep the repair
+            self._save_manifest()
         self._write_schema_files()
 
     def _write_schema_files(self) -> None:
@@ -141,9 +148,59 @@ class ParquetStore:
         """Source path -> {doc_id, pipeline_version, status}, and for a document written with
         its ``TextPrint`` also text_key, sketch, meeting, format and duplicate_of."""
         if self._manifest is None:
-            path = self.state / "manifest.json"
-            self._manifest = json.loads(path.read_text("utf-8")) if path.exists() else {}
+            loaded, damage = self._read_manifest()
+            if damage is None:
+                self._manifest = loaded
+            else:
+                self._manifest = self.manifest_from_tables()
+                self._warn(f"{self.state / 'manifest.json'} {damage}; rebuilt it from the "
+                           f"tables ({len(self._manifest)} source paths): unchanged files "
+                           "stay unchanged, copies of one meeting are recognised again "
+                           "when their files are next extracted")
         return self._manifest
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        print(f"minutes: warning: {message}", file=sys.stderr)
+
+    def _read_manifest(self) -> tuple[dict[str, dict[str, Any]], str | None]:
+        """The manifest as saved, and what is wrong with it (None: sound)."""
+        path = self.state / "manifest.json"
+        if not path.exists():
+            has_rows = any(p for p in (self.root / "meetings").glob("[!_]*.parquet"))
+            return {}, "is missing beside tables that hold rows" if has_rows else None
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8"))
+        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, or not JSON
+            kind = "is empty" if path.stat().st_size == 0 else "is not readable JSON"
+            return {}, f"{kind} ({type(exc).__name__})"
+        if not (isinstance(data, dict) and all(
+                isinstance(s, str) and isinstance(e, dict) and isinstance(e.get("status"), str)
+                for s, e in data.items())):
+            return {}, "does not map source paths to entries"
+        return data, None
+
+    def manifest_is_sound(self) -> bool:
+        """True when the saved manifest can be used as it is (reads only)."""
+        return self._read_manifest()[1] is None
+
+    def manifest_from_tables(self) -> dict[str, dict[str, Any]]:
+        """The manifest as the tables tell it: each ``meetings`` row gives its source path's
+        doc_id, pipeline version and format, each ``failures`` row its source's failure.
+        The keys that recognise copies of one meeting are not in the tables: those
+        documents take part again when they are next extracted."""
+        manifest: dict[str, dict[str, Any]] = {}
+        for row in self.read_table("meetings").to_pylist():
+            mark = row["duplicate_of"]
+            manifest[row["source_path"]] = {
+                "doc_id": row["doc_id"], "pipeline_version": row["pipeline_version"],
+                "status": "ok", "format": row["source_format"],
+                "duplicate_of": None if mark == row["doc_id"] else mark}
+        for row in self.read_table("failures").to_pylist():
+            entry = manifest.setdefault(row["source_path"], {})
+            entry.update({"status": "failed", "failed_doc_id": row["doc_id"] or "",
+                          "pipeline_version": row["pipeline_version"]})
+        return manifest
 
     def _save_manifest(self) -> None:
         data = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
@@ -194,7 +251,18 @@ class ParquetStore:
         """Roll forward journaled commits and delete uncommitted temporary files."""
         done = 0
         for jf in sorted(self.journal.glob("*.json")):
-            self._apply(jf, json.loads(jf.read_text("utf-8")))
+            try:
+                entry = json.loads(jf.read_bytes().decode("utf-8"))
+                if not isinstance(entry, dict) or set(entry) != {"renames", "deletes",
+                                                                 "manifest"}:
+                    raise ValueError("not a journal entry")
+            except ValueError:  # damaged on disk: it cannot be replayed
+                jf.unlink()
+                self._manifest = self.manifest_from_tables()
+                self._warn(f"{jf} was damaged; discarded it and rebuilt the manifest from "
+                           "the tables")
+                continue
+            self._apply(jf, entry)
             done += 1
         folders = [self.root / table for table in TABLES] + [self.state, self.journal]
         for folder in folders:  # staged tables, half-written manifests and journal entries
