@@ -153,8 +153,10 @@ class ParquetStore:
                 self._manifest = loaded
             else:
                 self._manifest = self.manifest_from_tables()
+                count = len(self._manifest)
                 self._warn(f"{self.state / 'manifest.json'} {damage}; rebuilt it from the "
-                           f"tables ({len(self._manifest)} source paths): unchanged files "
+                           f"tables ({count} source path{'' if count == 1 else 's'}): "
+                           "unchanged files "
                            "stay unchanged, copies of one meeting are recognised again "
                            "when their files are next extracted")
         return self._manifest
@@ -172,8 +174,9 @@ class ParquetStore:
         try:
             data = json.loads(path.read_bytes().decode("utf-8"))
         except (OSError, ValueError) as exc:  # unreadable, not UTF-8, or not JSON
-            kind = "is empty" if path.stat().st_size == 0 else "is not readable JSON"
-            return {}, f"{kind} ({type(exc).__name__})"
+            if path.stat().st_size == 0:
+                return {}, "is empty"
+            return {}, f"is not readable JSON ({type(exc).__name__})"
         if not (isinstance(data, dict) and all(
                 isinstance(s, str) and isinstance(e, dict) and isinstance(e.get("status"), str)
                 for s, e in data.items())):

@@ -219,7 +219,7 @@ def test_editing_one_of_two_identical_files_leaves_one_row_each(tmp_path: Path) 
     run_ingest(str(folder), str(out), workers=2)
     names = sorted(Path(r["source_path"]).name for r in snapshot(out)["meetings"])
     assert names == ["third-again.txt", "third.txt"]
-    (folder / "third-again.txt").write_text(MINUTES + "\nClosing.\n", encoding="utf-8")
+    (folder / "third.txt").write_text(MINUTES + "\nClosing.\n", encoding="utf-8")
     run_ingest(str(folder), str(out), workers=2)
     claims = [Path(r["source_path"]).name for r in snapshot(out)["meetings"]]
     assert sorted(claims) == ["third-again.txt", "third.txt"]  # one row each, no stale claim

@@ -292,12 +292,12 @@ def test_editing_one_of_two_identical_files_leaves_one_row_per_name(tmp_path: Pa
     with ParquetStore(tmp_path) as store:
         store.write_document(_copy(same, "a.txt", "txt")[0])
         store.write_document(_copy(same, "b.txt", "txt")[0])
-        store.write_document(_copy(edited, "a.txt", "txt", people=1)[0])
-    assert _claims(tmp_path) == [("a.txt", edited, None), ("b.txt", same, None)]
+        store.write_document(_copy(edited, "b.txt", "txt", people=1)[0])
+    assert _claims(tmp_path) == [("a.txt", same, None), ("b.txt", edited, None)]
     with ParquetStore(tmp_path) as store:
-        store.write_document(_copy(same, "a.txt", "txt")[0])  # edited back
-        assert store.prune(["b.txt"]) == 1
-    assert _claims(tmp_path) == [("a.txt", same, None)]
+        store.write_document(_copy(same, "b.txt", "txt")[0])  # edited back
+        assert store.prune(["a.txt"]) == 1
+    assert _claims(tmp_path) == [("b.txt", same, None)]
     assert _count(tmp_path, "attendees") == 2
 
 
