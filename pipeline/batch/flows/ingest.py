@@ -49,9 +49,7 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
     files = discover(root, out)
     summary = IngestSummary(out=out, files=len(files))
     with ParquetStore(out) as store:
-        for warning in store.warnings:
-            logger.warning(warning)
-        summary.warnings = list(store.warnings)
+        summary.warnings = list(store.warnings)  # the store printed them to stderr
         store.absolute_keys(Path.cwd())  # tables written before paths were resolved
         todo, refused = plan(files, root, store, force, summary)
         for failure in refused:
