@@ -18,7 +18,8 @@ class Meeting:
     """One row per document: the meeting's facts."""
 
     doc_id: str = col("content hash of the source file (first 16 hex of SHA-256)")
-    source_path: str = col("path of the file as ingested")
+    source_path: str = col("path of the file as ingested (bytes of the name that are not UTF-8 "
+                           "written \\xNN, see README)")
     source_format: str = col("txt, md, docx, pdf or scan (OCR'd pdf)")
     title: str | None = col("the document's own title line(s), joined by one space")
     meeting_type: str | None = col(
@@ -38,7 +39,8 @@ class Meeting:
     pipeline_version: str = col("version of the pipeline that wrote the row", "")
     duplicate_of: str | None = col(
         "doc_id of the copy that stands for this meeting when this file is another copy of it "
-        "(same normalised text, or same type, date and sequence); null for the copy kept")
+        "(same normalised text, or same type, date and sequence); its own doc_id for another "
+        "name of the same bytes; null for the copy kept")
 
 
 @dataclass
@@ -142,7 +144,8 @@ class QualityFlag:
 class Failure:
     """A file (or a stage of it) that could not be processed."""
 
-    source_path: str = col("path of the file as ingested", "")
+    source_path: str = col("path of the file as ingested (bytes of the name that are not UTF-8 "
+                           "written \\xNN, see README)", "")
     stage: str = col("read, nlp, extract or write", "")
     error_type: str = col("short machine name of the error, e.g. no_text_layer", "")
     message: str = col("what went wrong, for a person", "")

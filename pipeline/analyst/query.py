@@ -102,11 +102,15 @@ def connect(out: str | Path = "data/processed",
         _create_view(con, table, root / table,
                      table if table == "failures" else f"{table}_files")
     con.execute(f"CREATE VIEW {ALL_MEETINGS} AS SELECT * FROM meetings_files")
+    # a document another copy stands for (a second name of the same bytes marks only its
+    # own meetings row: duplicate_of = its doc_id)
+    copies = ("SELECT doc_id FROM meetings_files "
+              "WHERE duplicate_of IS NOT NULL AND duplicate_of <> doc_id")
     for table in TABLES:
         if table == "failures":
             continue
-        con.execute(f'CREATE VIEW "{table}" AS SELECT * FROM "{table}_files" WHERE doc_id '
-                    f"NOT IN (SELECT doc_id FROM meetings_files WHERE duplicate_of IS NOT NULL)")
+        where = "duplicate_of IS NULL" if table == "meetings" else f"doc_id NOT IN ({copies})"
+        con.execute(f'CREATE VIEW "{table}" AS SELECT * FROM "{table}_files" WHERE {where}')
     if not writable:
         _lock_down(con, root)
     return con

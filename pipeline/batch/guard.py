@@ -29,6 +29,7 @@ from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers import doc_id_for, load_bytes
 from models.records import Failure
 from models.version import PIPELINE_VERSION
+from pipeline.batch.discover import original_path, stored_path
 from pipeline.batch.process import Outcome, process_file
 
 _forkserver_ready = False
@@ -99,7 +100,7 @@ def _allow_children() -> None:
 
 def _doc_id(path: str, limits: Limits) -> str | None:
     try:
-        return doc_id_for(load_bytes(Path(path), limits))
+        return doc_id_for(load_bytes(original_path(path), limits))
     except ReadError:
         return None
 
@@ -126,8 +127,8 @@ def process_guarded(path: str | Path, limits: Limits = DEFAULT_LIMITS,
 
     With no time and no memory limit (both 0) the file is processed in this process.
     ``start_method`` ("fork" or "forkserver") overrides the choice made from the thread
-    count."""
-    path = str(path)
+    count. ``path``: a ``Path``, or a source path as stored (``discover.stored_path``)."""
+    path = path if isinstance(path, str) else stored_path(path)
     if limits.timeout_s <= 0 and limits.memory_mb <= 0:
         return process_file(path, limits)
     ctx = _context(start_method)

@@ -11,7 +11,7 @@ from pathlib import Path
 from extractors.readers import doc_id_for
 from models.records import Failure
 from models.version import PIPELINE_VERSION
-from pipeline.batch.discover import discover, outside
+from pipeline.batch.discover import discover, outside, stored_path
 from pipeline.batch.process import Outcome
 from pipeline.batch.store import ParquetStore
 
@@ -42,6 +42,8 @@ class IngestSummary:
     """Sources no longer there whose rows this run removed (``--prune``)."""
     duplicates: int = 0
     """Files in the tables that are another copy of a meeting (``meetings.duplicate_of``)."""
+    warnings: list[str] = field(default_factory=list)
+    """Repairs made on opening the output folder (a damaged manifest rebuilt)."""
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict for JSON output and Prefect results."""
@@ -70,7 +72,7 @@ def plan(files: list[Path], root: Path, store: ParquetStore, force: bool,
     todo: list[Path] = []
     refused: list[Failure] = []
     for path in files:
-        source = str(path)
+        source = stored_path(path)
         refusal = _refusal(path, root)
         if refusal is not None:
             entry = store.manifest.get(source, {})
@@ -131,7 +133,7 @@ def input_root(folder: str | Path) -> Path:
 
 def missing_sources(store: ParquetStore, root: Path, files: list[Path]) -> list[str]:
     """Source paths the manifest knows under ``root`` that are not among ``files``."""
-    present = {str(p) for p in files}
+    present = {stored_path(p) for p in files}
     prefix = str(root).rstrip("/") + "/"
     return sorted(s for s in store.manifest if s.startswith(prefix) and s not in present)
 
@@ -149,9 +151,8 @@ def finish(store: ParquetStore, root: Path, files: list[Path], prune: bool,
 
 
 def count_copies(store: ParquetStore) -> int:
-    """Documents in the tables marked as another copy of a meeting."""
-    return len({e["doc_id"] for e in store.manifest.values()
-                if e.get("duplicate_of") and e.get("doc_id")})
+    """Files in the tables marked as another copy of a meeting (or of the same bytes)."""
+    return len(store.marked_copies())
 
 
 def nothing_to_do(folder: str, out: str, prune: bool = False) -> IngestSummary | None:
@@ -159,12 +160,13 @@ def nothing_to_do(folder: str, out: str, prune: bool = False) -> IngestSummary |
     run, no interrupted commit to finish, nothing to prune), or None when there is work.
     Reads only."""
     store = ParquetStore(out)
-    if not (store.state / "manifest.json").exists() or any(store.journal.glob("*")):
+    if (not (store.state / "manifest.json").exists() or any(store.journal.glob("*"))
+            or not store.manifest_is_sound()):
         return None
     if any(not Path(s).is_absolute() for s in store.manifest):  # to re-key (absolute_keys)
         return None
     root = input_root(folder)
-    files = discover(root)
+    files = discover(root, out)
     summary = IngestSummary(out=out, files=len(files), flow_run=False)
     todo, refused = plan(files, root, store, False, summary)
     if todo or refused:

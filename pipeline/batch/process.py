@@ -13,6 +13,7 @@ from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers import doc_id_for, format_of, load_bytes, parse_bytes
 from models.records import Extraction, Failure
 from models.version import PIPELINE_VERSION
+from pipeline.batch.discover import original_path, stored_path
 from pipeline.batch.identity import TextPrint, text_print
 
 
@@ -47,11 +48,12 @@ def process_file(path: str | Path, limits: Limits = DEFAULT_LIMITS,
                  on_stage: Callable[[str], None] | None = None) -> Outcome:
     """Read and extract one file; never raises for bad input (returns a failure instead).
 
-    Input sizes are checked against ``limits`` before parsing; ``on_stage`` is told when
-    the file moves from ``read`` to ``extract`` (the guard uses it to name the stage a
-    timed-out document was in)."""
-    path = Path(path)
-    source = str(path)
+    ``path``: a ``Path``, or a source path as stored (``discover.stored_path``: file names
+    that are not UTF-8 travel between processes and tasks that way). Input sizes are checked
+    against ``limits`` before parsing; ``on_stage`` is told when the file moves from ``read``
+    to ``extract`` (the guard uses it to name the stage a timed-out document was in)."""
+    path = original_path(path) if isinstance(path, str) else Path(path)
+    source = stored_path(path)
     doc_id: str | None = None
     stage = "read"
     timings: dict[str, float] = {}

@@ -6,6 +6,8 @@ Layout under the output folder::
     failures/<source_key>.parquet   the failure of one source path
     _state/manifest.json            source path -> doc_id, pipeline version, status, and
                                     the keys that say which files are one meeting
+                                    (rebuilt from the tables, with a warning, when it is
+                                    missing beside rows, damaged or not a mapping)
     _state/journal/<id>.json        a commit in flight (replayed on the next open)
     _state/lock                     held by the one process writing
 
@@ -27,6 +29,7 @@ import fcntl
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
@@ -37,7 +40,7 @@ import pyarrow.parquet as pq
 
 from models.records import TABLES, Extraction, Failure
 from models.schemas import schema_for
-from pipeline.batch.identity import TextPrint, canonical_copies, meeting_facts
+from pipeline.batch.identity import FORMAT_RANK, TextPrint, canonical_copies, meeting_facts
 
 DOC_TABLES = [t for t in TABLES if t != "failures"]
 
@@ -82,6 +85,8 @@ class ParquetStore:
         self.journal = self.state / "journal"
         self._lock_fh: Any = None
         self._manifest: dict[str, dict[str, Any]] | None = None
+        self.warnings: list[str] = []
+        """What was repaired on opening (a rebuilt manifest), for a person to read."""
 
     # -- lifecycle -------------------------------------------------------------------
     def __enter__(self) -> ParquetStore:
@@ -98,6 +103,8 @@ class ParquetStore:
         self.journal.mkdir(parents=True, exist_ok=True)
         self._lock()
         self.recover()
+        if self.manifest is not None and self.warnings:  # rebuilt (read now): keep the repair
+            self._save_manifest()
         self._write_schema_files()
 
     def _write_schema_files(self) -> None:
@@ -141,9 +148,62 @@ class ParquetStore:
         """Source path -> {doc_id, pipeline_version, status}, and for a document written with
         its ``TextPrint`` also text_key, sketch, meeting, format and duplicate_of."""
         if self._manifest is None:
-            path = self.state / "manifest.json"
-            self._manifest = json.loads(path.read_text("utf-8")) if path.exists() else {}
+            loaded, damage = self._read_manifest()
+            if damage is None:
+                self._manifest = loaded
+            else:
+                self._manifest = self.manifest_from_tables()
+                count = len(self._manifest)
+                self._warn(f"{self.state / 'manifest.json'} {damage}; rebuilt it from the "
+                           f"tables ({count} source path{'' if count == 1 else 's'}): "
+                           "unchanged files "
+                           "stay unchanged, copies of one meeting are recognised again "
+                           "when their files are next extracted")
         return self._manifest
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        print(f"minutes: warning: {message}", file=sys.stderr)
+
+    def _read_manifest(self) -> tuple[dict[str, dict[str, Any]], str | None]:
+        """The manifest as saved, and what is wrong with it (None: sound)."""
+        path = self.state / "manifest.json"
+        if not path.exists():
+            has_rows = any(p for p in (self.root / "meetings").glob("[!_]*.parquet"))
+            return {}, "is missing beside tables that hold rows" if has_rows else None
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8"))
+        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, or not JSON
+            if path.stat().st_size == 0:
+                return {}, "is empty"
+            return {}, f"is not readable JSON ({type(exc).__name__})"
+        if not (isinstance(data, dict) and all(
+                isinstance(s, str) and isinstance(e, dict) and isinstance(e.get("status"), str)
+                for s, e in data.items())):
+            return {}, "does not map source paths to entries"
+        return data, None
+
+    def manifest_is_sound(self) -> bool:
+        """True when the saved manifest can be used as it is (reads only)."""
+        return self._read_manifest()[1] is None
+
+    def manifest_from_tables(self) -> dict[str, dict[str, Any]]:
+        """The manifest as the tables tell it: each ``meetings`` row gives its source path's
+        doc_id, pipeline version and format, each ``failures`` row its source's failure.
+        The keys that recognise copies of one meeting are not in the tables: those
+        documents take part again when they are next extracted."""
+        manifest: dict[str, dict[str, Any]] = {}
+        for row in self.read_table("meetings").to_pylist():
+            mark = row["duplicate_of"]
+            manifest[row["source_path"]] = {
+                "doc_id": row["doc_id"], "pipeline_version": row["pipeline_version"],
+                "status": "ok", "format": row["source_format"],
+                "duplicate_of": None if mark == row["doc_id"] else mark}
+        for row in self.read_table("failures").to_pylist():
+            entry = manifest.setdefault(row["source_path"], {})
+            entry.update({"status": "failed", "failed_doc_id": row["doc_id"] or "",
+                          "pipeline_version": row["pipeline_version"]})
+        return manifest
 
     def _save_manifest(self) -> None:
         data = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
@@ -194,7 +254,18 @@ class ParquetStore:
         """Roll forward journaled commits and delete uncommitted temporary files."""
         done = 0
         for jf in sorted(self.journal.glob("*.json")):
-            self._apply(jf, json.loads(jf.read_text("utf-8")))
+            try:
+                entry = json.loads(jf.read_bytes().decode("utf-8"))
+                if not isinstance(entry, dict) or set(entry) != {"renames", "deletes",
+                                                                 "manifest"}:
+                    raise ValueError("not a journal entry")
+            except ValueError:  # damaged on disk: it cannot be replayed
+                jf.unlink()
+                self._manifest = self.manifest_from_tables()
+                self._warn(f"{jf} was damaged; discarded it and rebuilt the manifest from "
+                           "the tables")
+                continue
+            self._apply(jf, entry)
             done += 1
         folders = [self.root / table for table in TABLES] + [self.state, self.journal]
         for folder in folders:  # staged tables, half-written manifests and journal entries
@@ -216,51 +287,83 @@ class ParquetStore:
         return self._orphans([old], others)
 
     @staticmethod
-    def _copies(manifest: dict[str, dict[str, Any]]) -> dict[str, str | None]:
+    def _names(manifest: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
+        """``doc_id -> source paths`` holding that content, the one that stands for it first
+        (text formats first, then path order: ``identity.FORMAT_RANK``)."""
+        names: dict[str, list[str]] = {}
+        for source, entry in manifest.items():
+            if entry.get("doc_id"):
+                names.setdefault(entry["doc_id"], []).append(source)
+        rank = len(FORMAT_RANK)
+        for sources in names.values():
+            sources.sort(key=lambda s: (FORMAT_RANK.get(manifest[s].get("format") or "", rank),
+                                        s))
+        return names
+
+    @classmethod
+    def _copies(cls, manifest: dict[str, dict[str, Any]]) -> dict[str, str | None]:
         """``doc_id -> duplicate_of`` over the documents written with a ``text_key``."""
         docs: dict[str, dict[str, Any]] = {}
-        for source, entry in sorted(manifest.items()):
-            doc_id = entry.get("doc_id")
-            if doc_id and entry.get("text_key") and doc_id not in docs:
+        for doc_id, sources in cls._names(manifest).items():
+            entry = manifest[sources[0]]
+            if entry.get("text_key"):
                 docs[doc_id] = {"text_key": entry["text_key"], "sketch": entry.get("sketch"),
                                 "meeting": entry.get("meeting"),
-                                "format": entry.get("format"), "source_path": source}
+                                "format": entry.get("format"), "source_path": sources[0]}
         return canonical_copies(docs)
 
     def _relink(self, changes: dict[str, dict[str, Any] | None], skip: str | None = None,
                 ) -> tuple[dict[str, str | None], list[tuple[Path, Path]],
-                           dict[str, dict[str, Any] | None]]:
+                           dict[str, dict[str, Any] | None], dict[str, list[str]]]:
         """Apply ``changes`` to a copy of the manifest and re-mark copies of one meeting.
 
         Returns ``doc_id -> duplicate_of``, the staged ``meetings`` files of other documents
-        whose mark changes (``skip``: the document being written), and ``changes`` with
-        every touched entry's ``duplicate_of`` set."""
+        whose marks or names change (``skip``: the document being written), ``changes`` with
+        every touched entry's ``duplicate_of`` set, and ``doc_id -> source paths``
+        (``_names``) of the new manifest."""
         manifest = {s: e for s, e in self.manifest.items() if s not in changes}
         manifest.update({s: e for s, e in changes.items() if e is not None})
         links = self._copies(manifest)
-        renames: list[tuple[Path, Path]] = []
+        names, names_before = self._names(manifest), self._names(self.manifest)
         updates: dict[str, dict[str, Any] | None] = dict(changes)
-        restaged: set[str] = set()
+        touched = {doc_id for doc_id in names if names[doc_id] != names_before.get(doc_id)}
         for source, entry in sorted(manifest.items()):
             doc_id = entry.get("doc_id")
             if doc_id not in links or (entry.get("duplicate_of") == links[doc_id]
                                        and source not in changes):
                 continue
             updates[source] = {**entry, "duplicate_of": links[doc_id]}
-            if (doc_id != skip and doc_id not in restaged
-                    and self._final("meetings", doc_id).exists()):
-                restaged.add(doc_id)
-                renames.append((self._restage_meeting(doc_id, links[doc_id]),
-                                self._final("meetings", doc_id)))
-        return links, renames, updates
+            touched.add(doc_id)
+        renames = [(self._restage_meetings(doc_id, names[doc_id], links.get(doc_id), manifest),
+                    self._final("meetings", doc_id))
+                   for doc_id in sorted(touched)
+                   if doc_id != skip and self._final("meetings", doc_id).exists()]
+        return links, renames, updates, names
 
-    def _restage_meeting(self, doc_id: str, duplicate_of: str | None) -> Path:
-        """Stage the document's ``meetings`` rows with a new ``duplicate_of``."""
+    @staticmethod
+    def _meeting_rows(template: dict[str, Any], doc_id: str, sources: list[str],
+                      duplicate_of: str | None, manifest: dict[str, dict[str, Any]],
+                      ) -> list[dict[str, Any]]:
+        """One ``meetings`` row per source path holding the document: the first stands for
+        it (``duplicate_of`` as its meeting's copies say); every other name holding the
+        same bytes is a copy of it (``duplicate_of`` = the kept copy, or its own doc_id)."""
+        rows = []
+        for n, source in enumerate(sources):
+            row = {**template, "source_path": source,
+                   "duplicate_of": duplicate_of if n == 0 else duplicate_of or doc_id}
+            row["source_format"] = manifest[source].get("format") or row["source_format"]
+            rows.append(row)
+        return rows
+
+    def _restage_meetings(self, doc_id: str, sources: list[str], duplicate_of: str | None,
+                          manifest: dict[str, dict[str, Any]]) -> Path:
+        """Stage the document's ``meetings`` rows for ``sources`` with new marks."""
         rows = pq.read_table(self._final("meetings", doc_id)).to_pylist()
-        for row in rows:
-            row["duplicate_of"] = duplicate_of
-        return self._stage("meetings", doc_id,
-                           pa.Table.from_pylist(rows, schema=schema_for("meetings")))
+        by_source = {row["source_path"]: row for row in rows}
+        template = by_source.get(sources[0], rows[0])
+        return self._stage("meetings", doc_id, pa.Table.from_pylist(
+            self._meeting_rows(template, doc_id, sources, duplicate_of, manifest),
+            schema=schema_for("meetings")))
 
     def write_document(self, extraction: Extraction, text: TextPrint | None = None) -> None:
         """Replace the rows of the extraction's document (and its source path's failure).
@@ -275,10 +378,14 @@ class ParquetStore:
         if text is not None:
             value.update({"text_key": text.key, "sketch": text.sketch,
                           "meeting": meeting_facts(meeting), "format": meeting.source_format})
-        links, others, changes = self._relink({source: value}, skip=doc_id)
+        links, others, changes, names = self._relink({source: value}, skip=doc_id)
         meeting.duplicate_of = links.get(doc_id)
-        renames = [(self._stage(t, doc_id, rows_to_table(t, rows)), self._final(t, doc_id))
-                   for t, rows in extraction.tables().items()]
+        manifest = {**self.manifest, **{s: e for s, e in changes.items() if e is not None}}
+        tables = {**extraction.tables(), "meetings": self._meeting_rows(
+            asdict(meeting), doc_id, names[doc_id], meeting.duplicate_of, manifest)}
+        renames = [(self._stage(t, doc_id, pa.Table.from_pylist(
+            [r if isinstance(r, dict) else asdict(r) for r in rows], schema=schema_for(t))),
+                    self._final(t, doc_id)) for t, rows in tables.items()]
         deletes = self._doc_files_to_drop(source, doc_id)
         deletes.append(self._final("failures", source_key(source)))
         self._commit(doc_id, renames + others, deletes, changes)
@@ -309,7 +416,7 @@ class ParquetStore:
         if not gone:
             return 0
         changes: dict[str, dict[str, Any] | None] = {s: None for s in gone}
-        _, renames, changes = self._relink(changes)
+        _, renames, changes, _ = self._relink(changes)
         remaining = {s: e for s, e in self.manifest.items() if s not in gone}
         deletes = self._orphans([d for s in gone if (d := self.manifest[s].get("doc_id"))],
                                 remaining)
@@ -337,6 +444,14 @@ class ParquetStore:
                     and entry.get("pipeline_version") == version)
 
     # -- reading ---------------------------------------------------------------------
+    def marked_copies(self) -> list[str]:
+        """Source paths whose ``meetings`` row is marked as another copy (``duplicate_of``
+        set): copies of another document's meeting, and second names of the same bytes."""
+        marked: list[str] = []
+        for sources in self._names(self.manifest).values():
+            marked += sources if self.manifest[sources[0]].get("duplicate_of") else sources[1:]
+        return sorted(marked)
+
     def read_table(self, table: str) -> pa.Table:
         """Read one table (all documents) as Arrow, with its schema even when empty."""
         files = sorted(p for p in (self.root / table).glob("*.parquet")

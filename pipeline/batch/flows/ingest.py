@@ -16,7 +16,7 @@ from prefect import flow, get_run_logger, task
 from prefect.futures import as_completed
 
 from extractors.limits import limits_from_env, limits_from_mapping
-from pipeline.batch.discover import discover
+from pipeline.batch.discover import discover, stored_path
 from pipeline.batch.guard import process_guarded
 from pipeline.batch.identity import copy_order
 from pipeline.batch.plan import IngestSummary, finish, input_root, nothing_to_do, plan, record
@@ -29,7 +29,8 @@ from pipeline.batch.store import ParquetStore
 @task(name="extract-document", task_run_name="extract {path}")
 def extract_document(path: str, limits: dict[str, float]) -> Outcome:
     """Read and extract one document in a guarded child process (never raises for bad
-    input; a document over its time or memory limit becomes a failure)."""
+    input; a document over its time or memory limit becomes a failure). ``path`` is the
+    source path as stored (``discover.stored_path``): task parameters must be UTF-8."""
     return process_guarded(path, limits_from_mapping(limits))
 
 
@@ -45,9 +46,10 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
     logger = get_run_logger()
     limit_values = asdict(limits_from_mapping(limits or {}, limits_from_env()))
     root = input_root(folder)
-    files = discover(root)
+    files = discover(root, out)
     summary = IngestSummary(out=out, files=len(files))
     with ParquetStore(out) as store:
+        summary.warnings = list(store.warnings)  # the store printed them to stderr
         store.absolute_keys(Path.cwd())  # tables written before paths were resolved
         todo, refused = plan(files, root, store, force, summary)
         for failure in refused:
@@ -56,7 +58,7 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
                     len(files), len(todo), summary.unchanged, len(refused))
         started = time.perf_counter()
         with Progress(total=len(todo), label="documents") as progress:
-            futures = [extract_document.submit(str(p), limit_values)
+            futures = [extract_document.submit(stored_path(p), limit_values)
                        for p in sorted(todo, key=copy_order)]
             for future in as_completed(futures):
                 outcome = future.result()

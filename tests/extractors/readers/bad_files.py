@@ -48,11 +48,12 @@ def rotated_pdf() -> bytes:
     return out.getvalue()
 
 
-def rotate_pages_pdf(degrees: int) -> bytes:
-    """The sample minutes with a /Rotate entry of ``degrees`` on its page."""
+def rotate_pages_pdf(degrees: int, data: bytes | None = None) -> bytes:
+    """The sample minutes (or the PDF ``data``) with a /Rotate entry of ``degrees`` on every
+    page."""
     from pypdf import PdfReader, PdfWriter
 
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(minutes_pdf())))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data or minutes_pdf())))
     for page in writer.pages:
         page.rotate(degrees)
     out = io.BytesIO()

@@ -264,3 +264,48 @@ def test_relative_keys_of_older_tables_become_absolute(tmp_path: Path,
                                           for n in ("bad.txt", "x.txt", "y.txt")]
         assert store.manifest[str(tmp_path / "in" / "x.txt")]["doc_id"] == "a" * 16
     assert _count(out, "attendees") == 4 and _count(out, "failures") == 0
+
+
+# -- one content under several names ---------------------------------------------------------
+
+def _claims(out: Path) -> list[tuple[str, str, str | None]]:
+    """(source_path, doc_id, duplicate_of) of every meetings row, sorted."""
+    rows = ParquetStore(out).read_table("meetings").to_pylist()
+    return sorted((r["source_path"], r["doc_id"], r["duplicate_of"]) for r in rows)
+
+
+@pytest.mark.parametrize("order", [("a.txt", "b.txt"), ("b.txt", "a.txt")])
+def test_identical_files_each_get_a_row_or_the_copy_mark(tmp_path: Path,
+                                                         order: tuple[str, str]) -> None:
+    same = "s" * 16
+    with ParquetStore(tmp_path) as store:
+        for source in order:
+            store.write_document(*_copy(same, source, "txt"))
+    # the first name in (format, path) order stands for the content; the other is marked
+    # as a copy of that same document (duplicate_of = its own doc_id)
+    assert _claims(tmp_path) == [("a.txt", same, None), ("b.txt", same, same)]
+    assert _count(tmp_path, "attendees") == 2  # the records are not doubled
+
+
+def test_editing_one_of_two_identical_files_leaves_one_row_per_name(tmp_path: Path) -> None:
+    same, edited = "s" * 16, "e" * 16
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_copy(same, "a.txt", "txt")[0])
+        store.write_document(_copy(same, "b.txt", "txt")[0])
+        store.write_document(_copy(edited, "b.txt", "txt", people=1)[0])
+    assert _claims(tmp_path) == [("a.txt", same, None), ("b.txt", edited, None)]
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_copy(same, "b.txt", "txt")[0])  # edited back
+        assert store.prune(["a.txt"]) == 1
+    assert _claims(tmp_path) == [("b.txt", same, None)]
+    assert _count(tmp_path, "attendees") == 2
+
+
+def test_copies_of_a_copy_follow_the_kept_document(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(*_copy("d" * 16, "m.docx", "docx"))
+        store.write_document(*_copy("d" * 16, "again.docx", "docx"))
+        store.write_document(*_copy("t" * 16, "m.txt", "txt"))
+    # both names of the Word file's bytes are copies of the text file's meeting
+    assert _claims(tmp_path) == [("again.docx", "d" * 16, "t" * 16),
+                                 ("m.docx", "d" * 16, "t" * 16), ("m.txt", "t" * 16, None)]
