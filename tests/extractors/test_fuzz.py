@@ -8,8 +8,10 @@ are reshaped into valid files of the kinds readers once lost text on
 (``mutations.reshaped``: rotated pages, content drawn sideways, fonts with wrong Unicode maps;
 UTF-16/32 without a BOM, Windows-1252, KOI8-R, a Windows-1252 stretch inside UTF-8; Word
 content controls, custom XML, tracked insertions, deletions and moves, macro-enabled and
-Strict packages); those must be read when not also damaged. Two budgets (the reshaped tests
-run a quarter as many cases):
+Strict packages); those must be read when not also damaged. File names of any bytes (not
+UTF-8, control characters, backslashes) go through discovery, extraction and the store, and
+must come back byte for byte from the stored ``source_path``. Two budgets (the reshaped and
+name tests run a quarter as many cases):
 
 * ``make test`` -- a short, derandomized run (the same cases every time);
 * ``make fuzz`` -- ``HYPOTHESIS_PROFILE=fuzz``: ``FUZZ_EXAMPLES`` cases per format (default
@@ -29,9 +31,12 @@ from types import FrameType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extractors.readers import FORMATS
-from pipeline.batch.process import process_file
+from pipeline.batch.discover import discover, original_bytes, stored_path
+from pipeline.batch.process import Outcome, process_file
+from pipeline.batch.store import ParquetStore
 from tests.extractors.mutations import Seed, damaged, reshaped
 from tests.extractors.readers.bad_files import TEXT, minutes_docx, minutes_pdf
 
@@ -170,3 +175,51 @@ test_damaged_pdf = _fuzz_test("pdf")
 test_reshaped_txt = _reshape_test("txt")
 test_reshaped_docx = _reshape_test("docx")
 test_reshaped_pdf = _reshape_test("pdf")
+
+
+# A file name is any bytes but "/" and NUL, at most 255 of them, and not "." or "..".
+NAMES = st.binary(min_size=1, max_size=200).map(
+    lambda b: b.replace(b"/", b"_").replace(b"\x00", b"_")).filter(
+    lambda b: b not in (b".", b"..") and not b.startswith(b"."))
+
+
+@pytest.mark.timeout(0 if LONG else 300)
+@settings(FUZZ, max_examples=max(EXAMPLES // 4, 20))
+@given(name=NAMES, ext=st.sampled_from([b".txt", b".md", b".docx", b".pdf", b".xyz", b""]))
+def test_names_of_any_bytes_are_stored_and_read(tmp_path_factory: pytest.TempPathFactory,
+                                                name: bytes, ext: bytes) -> None:
+    """Any file name: a row or a named failure whose source path gives the name back."""
+    folder = tmp_path_factory.mktemp("names")
+    raw = os.path.join(os.fsencode(folder), name + ext)
+    with open(raw, "wb") as fh:
+        fh.write(TEXT.encode())
+    found = discover(folder)
+    if name.upper().startswith(b"README"):
+        assert found == []
+        return
+    assert len(found) == 1 and os.fsencode(found[0]) == raw
+    stored = stored_path(found[0])
+    stored.encode("utf-8")  # valid UTF-8, so Parquet, JSON and terminals take it
+    outcome = _check_path(stored, "names")
+    assert original_bytes(stored) == raw
+    with ParquetStore(folder / "tables") as store:
+        if outcome.extraction is not None:
+            store.write_document(outcome.extraction)
+            table = "meetings"
+        else:
+            store.write_failure(outcome.failure)
+            table = "failures"
+        paths = store.read_table(table).column("source_path").to_pylist()
+    assert [original_bytes(p) for p in paths] == [raw]
+
+
+def _check_path(stored: str, label: str) -> Outcome:
+    """``_check`` for a file already in place (by its stored path); its outcome."""
+    counts = OUTCOMES.setdefault(label, Counter())
+    DISTINCT.setdefault(label, set()).add(hash(stored))
+    outcome = process_file(stored)
+    kind = "records" if outcome.extraction is not None else outcome.failure.error_type
+    counts[kind] += 1
+    if outcome.failure is not None:
+        assert outcome.failure.error_type != "internal_error", outcome.failure.message
+    return outcome
