@@ -9,6 +9,8 @@ from typing import Any
 
 def col(doc: str, default: Any = None) -> Any:
     """Declare a column with its meaning (shown in the data dictionary)."""
+    if isinstance(default, list):  # a list column: each row gets its own empty list
+        return field(default_factory=list, metadata={"doc": doc})
     return field(default=default, metadata={"doc": doc})
 
 
@@ -191,4 +193,75 @@ TABLES: dict[str, type] = {
     "dates": DateMention,
     "quality_flags": QualityFlag,
     "failures": Failure,
+}
+
+
+# -- tables derived across meetings (pipeline/registry), rebuilt after each batch ------------
+
+@dataclass
+class Person:
+    """One person across every meeting in the tables (derived by ``pipeline/registry``)."""
+
+    person_id: str = col("stable id: 'p' + 12 hex digits of the SHA-256 of name_key (and, where "
+                         "two people share that key, of their first delegation and date); "
+                         "the same after a rebuild in any order", "")
+    display_name: str = col("the name the person is shown by: the most complete spelling "
+                            "(accents kept), or the one set in people_aliases.tsv", "")
+    name_key: str = col("the most complete name folded: accents, case and honorifics "
+                        "dropped, particles joined ('vanderkwast'), initials as one letter", "")
+    variants: list[str] = col("every spelling seen, as written", [])
+    delegation_codes: list[str] = col("codes of the delegations the person was named in, "
+                                      "earliest first", [])
+    delegation_history: str = col("each delegation with its first and last meeting date: "
+                                  "'MEX 2016-03-30..2017-04-03; ...'", "")
+    first_meeting: dt.date | None = col("date of the first meeting the person is named in")
+    last_meeting: dt.date | None = col("date of the last meeting the person is named in")
+    meetings: int = col("meetings whose attendance list names the person", 0)
+    turns: int = col("turns linked to the person (interventions.person_id)", 0)
+    merge_reason: str | None = col("why the spellings are one person, one reason per merged "
+                                   "spelling (joined by ' | '); notes on names kept apart")
+
+
+@dataclass
+class PersonLink:
+    """A row of attendees, interventions or decisions that names a person, and how it was read.
+
+    The views of ``minutes query`` add it to those rows as ``attendees.person_id``,
+    ``interventions.speaker_person`` and ``person_id``, ``decisions.actor_person`` and
+    ``actor_person_id``."""
+
+    doc_id: str = col("document id")
+    source_table: str = col("attendees, interventions or decisions", "")
+    row: int = col("attendees: 0-based row in the document's attendees file; interventions "
+                   "and decisions: seq", 0)
+    name: str = col("the person's name as written in that meeting", "")
+    person_id: str | None = col("people.person_id; null for a surname the meeting's "
+                                "attendance does not resolve")
+    delegation_code: str | None = col("delegation the person was named in")
+    method: str = col("listed (attendance list), named in the turn, <office> in the "
+                      "attendance list, <office>, named in an earlier turn, named in the action "
+                      "...", "")
+
+
+@dataclass
+class DelegationEntry:
+    """Every delegation code used in any table, with its name (derived by ``pipeline/registry``)."""
+
+    code: str = col("the code as used in every *_code column", "")
+    name: str = col("canonical name", "")
+    kind: str | None = col("state, organization or secretariat (as the tables give it "
+                           "where the gazetteer does not know the code)")
+    iso_alpha2: str | None = col("ISO 3166-1 alpha-2 code, for States")
+    iso_alpha3: str | None = col("ISO 3166-1 alpha-3 code, for States")
+    un_region: str | None = col("UN M49 region (Africa, Americas, Asia, Europe, Oceania)")
+    un_subregion: str | None = col("UN M49 sub-region")
+    un_group: str | None = col("UN regional group: African, Asia-Pacific, Eastern European, "
+                               "GRULAC or WEOG")
+    rows: int = col("rows of the tables that use the code", 0)
+
+
+DERIVED_TABLES: dict[str, type] = {
+    "people": Person,
+    "person_links": PersonLink,
+    "delegations": DelegationEntry,
 }

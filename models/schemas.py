@@ -10,7 +10,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from models.records import TABLES
+from models.records import DERIVED_TABLES, TABLES
 
 SCHEMA_VERSION = "3"
 
@@ -19,6 +19,8 @@ SCHEMA_VERSION = "3"
 
 def _arrow_type(hint: Any) -> tuple[pa.DataType, bool]:
     """Map a type hint to (arrow type, nullable)."""
+    if typing.get_origin(hint) is list:  # list[str]: a list column, never null
+        return pa.list_(_arrow_type(typing.get_args(hint)[0])[0]), False
     args = typing.get_args(hint)
     nullable = type(None) in args
     base = next((a for a in args if a is not type(None)), hint) if args else hint
@@ -30,7 +32,7 @@ def _arrow_type(hint: Any) -> tuple[pa.DataType, bool]:
 @cache
 def schema_for(table: str) -> pa.Schema:
     """Return the Arrow schema of ``table`` (field docs kept as field metadata)."""
-    record_type = TABLES[table]
+    record_type = TABLES.get(table) or DERIVED_TABLES[table]
     hints = typing.get_type_hints(record_type)
     fields = []
     for f in dataclasses.fields(record_type):
@@ -44,7 +46,7 @@ def schema_for(table: str) -> pa.Schema:
 def data_dictionary() -> str:
     """Return the data dictionary as Markdown: every table, column, type and meaning."""
     lines: list[str] = []
-    for table in TABLES:
+    for table in [*TABLES, *DERIVED_TABLES]:
         schema = schema_for(table)
         lines += [f"### `{table}`", "", schema.metadata[b"doc"].decode(), "",
                   "| column | type | null | meaning |", "|---|---|---|---|"]

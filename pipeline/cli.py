@@ -1,5 +1,5 @@
-"""The ``minutes`` command line: ``ingest``, ``serve``, ``eval``, ``query``, ``review``,
-``tables``, ``status``."""
+"""The ``minutes`` command line: ``ingest``, ``serve``, ``eval``, ``query``, ``people``,
+``review``, ``tables``, ``status``."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ def _ingest_file(args: argparse.Namespace) -> int:
                 store.write_document(outcome.extraction, text=outcome.text)
             elif outcome.failure is not None:
                 store.write_failure(outcome.failure)
+            from pipeline.registry.rebuild import rebuild_after_batch
+            for warning in rebuild_after_batch(args.out).warnings:  # people follow the document
+                print(f"minutes ingest: {warning}", file=sys.stderr)
     if outcome.failure is not None:
         failure = outcome.failure
         if args.json:
@@ -68,6 +71,12 @@ def _ingest_folder(args: argparse.Namespace) -> int:
     out = args.out or "data/processed"
     idle = None if args.force else nothing_to_do(args.folder, out, args.prune)
     if idle is not None:  # every file unchanged: no need to import or start Prefect
+        from pipeline.registry.paths import is_stale
+        if is_stale(out):  # e.g. an edited people_aliases.tsv: people are derived again
+            from pipeline.registry.rebuild import rebuild_if_stale
+            rebuilt = rebuild_if_stale(out)
+            for warning in rebuilt.warnings if rebuilt else []:
+                print(f"minutes ingest: {warning}", file=sys.stderr)
         return _print_summary(idle.to_dict(), args.json)
     from pipeline.batch.flows.ingest import run_ingest
 
@@ -158,7 +167,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """``minutes status``: rows per table in an output folder."""
-    from models.records import TABLES
+    from models.records import DERIVED_TABLES, TABLES
     from pipeline.batch.store import ParquetStore
 
     out = Path(args.out)
@@ -167,7 +176,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     store = ParquetStore(out)
     print(f"tables in {out}:")
-    for table in TABLES:
+    for table in [*TABLES, *DERIVED_TABLES]:
         n = store.read_table(table).num_rows
         print(f"  {table:<14} {n:>6} rows   {out / table}/*.parquet")
     _print_schedule()
@@ -261,6 +270,12 @@ def build_parser() -> argparse.ArgumentParser:
     q = sub.add_parser("query", help="run DuckDB SQL over the Parquet tables")
     query.add_arguments(q)
     q.set_defaults(func=query.run)
+
+    from pipeline.analyst import people
+    pp = sub.add_parser("people", help="a person's attendance and turns across meetings; "
+                                       "--rebuild derives people and delegations again")
+    people.add_arguments(pp)
+    pp.set_defaults(func=people.run)
 
     from pipeline.analyst import review
     rv = sub.add_parser("review", help="write an HTML page highlighting a file's records")

@@ -53,6 +53,8 @@ def build_tables(corpus: Path, out: Path, pattern: str = "*.txt") -> list[str]:
             elif outcome.failure is not None:
                 store.write_failure(outcome.failure)
                 failed.append(f"{path.name}: {outcome.failure.message}")
+        from pipeline.registry.rebuild import rebuild
+        rebuild(out)  # people, person_links and delegations, as an ingest does
     return failed
 
 

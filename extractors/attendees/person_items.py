@@ -92,9 +92,9 @@ def _name(text: str, ctx: Context) -> int:
         if tok and not (count and tok.group().rstrip(".") in office_words()):
             pos, count = tok.end(), count + 1
             continue
-        low = re.match(r"[a-zà-ÿ]+(?=\s+[A-ZÀ-Þ])", text[at:])
-        if count and low and low.group() in particles():
-            pos = at + low.end()
+        low = re.match(r"(?:[a-zà-ÿ]+\s+)+(?=[A-ZÀ-Þ])", text[at:])  # "van den Berghe"
+        if count and low and all(w in particles() for w in low.group().split()):
+            pos = at + len(low.group().rstrip())
             continue
         break
     return pos if count else 0

@@ -5,6 +5,10 @@ DuckDB connection where every table of ``models.records.TABLES`` is a view over
 ``<out>/<table>/*.parquet``, read the way ``ParquetStore.read_table`` reads it (the zero-row
 ``_schema.parquet`` gives the columns, other files starting with ``_`` are left out). The
 views glob at query time, so documents written after ``connect`` show up in later queries.
+The tables derived across meetings (``models.records.DERIVED_TABLES``: ``people``,
+``person_links``, ``delegations``, see ``pipeline.registry``) are views too, and the views of
+attendees, interventions and decisions carry the person columns ``person_links`` gives their
+rows (``LINKED_COLUMNS``).
 
 Read-only by default. ``connect`` limits DuckDB's file access to the table folders
 (``allowed_directories`` with ``enable_external_access = false``: no other file, URL or
@@ -30,7 +34,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from models.records import TABLES
+from models.records import DERIVED_TABLES, TABLES
 from models.schemas import schema_for
 
 if TYPE_CHECKING:  # duckdb is imported when a query runs, not when the CLI starts
@@ -46,6 +50,14 @@ _LOCKDOWN = (("autoinstall_known_extensions", "false"), ("autoload_known_extensi
              ("enable_external_access", "false"), ("lock_configuration", "true"))
 FILE_COLUMN = "_source_file"  # never a table column
 ALL_MEETINGS = "meetings_all"  # every file's meetings row, copies of a meeting included
+ROW_COLUMN = "file_row_number"  # DuckDB's row number within a file (attendees rows have no seq)
+# Columns the views add from ``person_links`` (pipeline/registry): view column -> link column,
+# joined on the row's seq (attendees: its row number in its file).
+LINKED_COLUMNS: dict[str, dict[str, str]] = {
+    "attendees": {"person_id": "person_id"},
+    "interventions": {"speaker_person": "name", "person_id": "person_id"},
+    "decisions": {"actor_person": "name", "actor_person_id": "person_id"},
+}
 
 
 class TablesNotFoundError(FileNotFoundError):
@@ -62,7 +74,7 @@ def _sql_string(value: str) -> str:
 
 
 def _create_view(con: duckdb.DuckDBPyConnection, table: str, folder: Path,
-                 name: str | None = None) -> None:
+                 name: str | None = None, row_numbers: bool = False) -> None:
     """Create the view ``name`` (default ``table``) over ``folder``; columns come from the
     schema when empty.
 
@@ -73,12 +85,14 @@ def _create_view(con: duckdb.DuckDBPyConnection, table: str, folder: Path,
     name = name or table
     if not any(folder.glob("*.parquet")):  # no folder or no files: the schema, no rows
         con.register(f"_empty_{table}", schema_for(table).empty_table())
-        con.execute(f'CREATE VIEW "{name}" AS SELECT * FROM "_empty_{table}"')
+        rows = f", NULL::BIGINT AS {ROW_COLUMN}" if row_numbers else ""
+        con.execute(f'CREATE VIEW "{name}" AS SELECT *{rows} FROM "_empty_{table}"')
         return
     pattern = _sql_string(str(folder / "*.parquet"))
+    rows = ", file_row_number = true" if row_numbers else ""
     con.execute(
         f'CREATE VIEW "{name}" AS SELECT * EXCLUDE ({FILE_COLUMN}) FROM read_parquet('
-        f"{pattern}, union_by_name = true, filename = {_sql_string(FILE_COLUMN)}) "
+        f"{pattern}, union_by_name = true, filename = {_sql_string(FILE_COLUMN)}{rows}) "
         f"WHERE NOT starts_with(parse_filename({FILE_COLUMN}), '_')")
 
 
@@ -100,7 +114,10 @@ def connect(out: str | Path = "data/processed",
     con = duckdb.connect()
     for table in TABLES:
         _create_view(con, table, root / table,
-                     table if table == "failures" else f"{table}_files")
+                     table if table == "failures" else f"{table}_files",
+                     row_numbers=table == "attendees")
+    for table in DERIVED_TABLES:
+        _create_view(con, table, root / table)
     con.execute(f"CREATE VIEW {ALL_MEETINGS} AS SELECT * FROM meetings_files")
     # a document another copy stands for (a second name of the same bytes marks only its
     # own meetings row: duplicate_of = its doc_id)
@@ -109,16 +126,29 @@ def connect(out: str | Path = "data/processed",
     for table in TABLES:
         if table == "failures":
             continue
-        where = "duplicate_of IS NULL" if table == "meetings" else f"doc_id NOT IN ({copies})"
-        con.execute(f'CREATE VIEW "{table}" AS SELECT * FROM "{table}_files" WHERE {where}')
+        where = "t.duplicate_of IS NULL" if table == "meetings" \
+            else f"t.doc_id NOT IN ({copies})"
+        con.execute(f'CREATE VIEW "{table}" AS {_linked_select(table)} WHERE {where}')
     if not writable:
         _lock_down(con, root)
     return con
 
 
+def _linked_select(table: str) -> str:
+    """The rows of ``table`` with the person columns ``person_links`` gives them."""
+    if table not in LINKED_COLUMNS:
+        return f'SELECT t.* FROM "{table}_files" t'
+    key = ROW_COLUMN if table == "attendees" else "seq"
+    drop = f" EXCLUDE ({ROW_COLUMN})" if table == "attendees" else ""
+    cols = ", ".join(f"l.{src} AS {name}" for name, src in LINKED_COLUMNS[table].items())
+    return (f'SELECT t.*{drop}, {cols} FROM "{table}_files" t LEFT JOIN person_links l '
+            f"ON l.source_table = '{table}' AND l.doc_id = t.doc_id AND l.row = t.{key}")
+
+
 def _lock_down(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     """Limit file access to the table folders, forbid extensions, lock the configuration."""
-    folders = ", ".join(_sql_string(f"{(root / t).resolve()}/") for t in TABLES)
+    folders = ", ".join(_sql_string(f"{(root / t).resolve()}/")
+                        for t in [*TABLES, *DERIVED_TABLES])
     con.execute(f"SET allowed_directories = [{folders}]")
     for name, value in _LOCKDOWN:
         con.execute(f"SET {name} = {value}")
@@ -198,7 +228,8 @@ def print_json(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``minutes query``."""
-    parser.add_argument("sql", help="the SQL; tables are views named " + ", ".join(TABLES)
+    parser.add_argument("sql", help="the SQL; tables are views named "
+                        + ", ".join([*TABLES, *DERIVED_TABLES])
                         + f" (each meeting once; {ALL_MEETINGS}: every file, copies included)")
     parser.add_argument("--out", default="data/processed",
                         help="folder holding the tables (default data/processed)")

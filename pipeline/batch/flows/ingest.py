@@ -11,6 +11,7 @@ import time
 from dataclasses import asdict
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.futures import as_completed
@@ -69,10 +70,23 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
                 progress.advance(outcome.source_path)
         summary.extract_wall_s = time.perf_counter() - started
         finish(store, root, files, prune, summary)
+        rebuild_people(out, logger)
     logger.info("written %d, failed %d, unchanged %d, pruned %d, missing %d, copies %d",
                 summary.written, summary.failed, summary.unchanged, summary.pruned,
                 summary.missing, summary.duplicates)
     return summary.to_dict()
+
+
+def rebuild_people(out: str, logger: Any) -> None:
+    """Derive people, person_links and delegations again (``pipeline.registry``)."""
+    from pipeline.registry.rebuild import rebuild_after_batch
+
+    found = rebuild_after_batch(out)
+    if found.rebuilt:
+        logger.info("people: %d from %d names; %d delegations", found.people,
+                    found.name_variants, found.delegations)
+    for warning in found.warnings:
+        logger.warning("%s", warning)
 
 
 def _interrupt(*args: object) -> None:

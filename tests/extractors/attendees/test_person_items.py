@@ -220,3 +220,33 @@ def test_wards_beside_councillors_and_headings_run_onto_one_line(attendees) -> N
     assert got == [("NW", "present", "J Smith", "Chair"), ("EW", "present", "P Evans", None),
                    ("WW", "absent", "R King", None),
                    ("SBC", "present", "Tom Fox", "Licensing Manager")]
+
+
+PARTICLES_LINES = """Coordination Committee
+
+Minutes of the 5th meeting, held on Tuesday 14 May 2019
+
+Present:
+Ms. Hélène Dufresne (France)
+Mr. Pieter van den Berghe (Belgium)
+Ms. Lucía de la Fuente (Spain)
+
+1. Opening
+"""
+
+PARTICLES_BULLETS = """# Harbour Users Forum - May meeting
+
+**Attendance**
+- Anouk van der Meer (AM), Northern Ferry Lines (NFL)
+- Tomas Okafor (TO), of Coastal Pilots Guild (CPG)
+
+1. **Minutes of the last call**
+"""
+
+
+def test_two_particles_stay_inside_the_name(attendees) -> None:
+    got = [(a.person, a.delegation_code) for a in attendees(PARTICLES_LINES)]
+    assert got == [("Hélène Dufresne", "FRA"), ("Pieter van den Berghe", "BEL"),
+                   ("Lucía de la Fuente", "ESP")]
+    got = [(a.person, a.delegation_code) for a in attendees(PARTICLES_BULLETS)]
+    assert got[0] == ("Anouk van der Meer", "NFL")

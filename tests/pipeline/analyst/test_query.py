@@ -11,9 +11,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from models.records import TABLES, Extraction, Failure, Intervention, Meeting
+from models.records import DERIVED_TABLES, TABLES, Extraction, Failure, Intervention, Meeting
 from models.schemas import schema_for
-from pipeline.analyst.query import TablesNotFoundError, connect
+from pipeline.analyst.query import LINKED_COLUMNS, TablesNotFoundError, connect
 from pipeline.batch.store import ParquetStore
 from pipeline.cli import main
 
@@ -41,10 +41,15 @@ def _columns(con, table: str) -> list[str]:
     return [row[0] for row in con.sql(f"DESCRIBE {table}").fetchall()]
 
 
+def _view_columns(table: str) -> list[str]:
+    """The schema's columns, then those the view adds from person_links."""
+    return schema_for(table).names + list(LINKED_COLUMNS.get(table, {}))
+
+
 def test_every_table_is_a_view_with_its_schema_columns(out: Path) -> None:
     con = connect(out)
-    for table in TABLES:
-        assert _columns(con, table) == schema_for(table).names, table
+    for table in [*TABLES, *DERIVED_TABLES]:
+        assert _columns(con, table) == _view_columns(table), table
     assert con.sql("SELECT count(*) FROM meetings").fetchall() == [(2,)]
     assert con.sql("SELECT speaker, count(*) FROM interventions GROUP BY 1 ORDER BY 1"
                    ).fetchall() == [("Austria", 1), ("Chile", 3)]
@@ -56,9 +61,9 @@ def test_empty_store_and_missing_table_folder_still_have_columns(tmp_path: Path)
         pass  # writes only the _schema.parquet files
     shutil.rmtree(tmp_path / "t" / "dates")
     con = connect(tmp_path / "t")
-    for table in TABLES:
+    for table in [*TABLES, *DERIVED_TABLES]:
         assert con.sql(f"SELECT count(*) FROM {table}").fetchall() == [(0,)]
-        assert _columns(con, table) == schema_for(table).names, table
+        assert _columns(con, table) == _view_columns(table), table
 
 
 def test_underscore_files_other_than_the_schema_are_left_out(out: Path) -> None:
