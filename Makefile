@@ -25,12 +25,21 @@ $(STAMP): requirements.lock pyproject.toml
 .PHONY: install
 install: $(STAMP) ## create .venv and install the locked dependencies
 
-# Debian packages: Tesseract reads scanned pages; Chromium renders the review page in tests;
-# poppler-utils gives the benchmark its pdftotext baseline.
+# Debian packages: Tesseract reads scanned pages, antiword legacy Word .doc files; Chromium
+# renders the review page in tests; poppler-utils gives the benchmark its pdftotext baseline.
 OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng
+DOC_PACKAGES := antiword
 
 .PHONY: system-deps
-system-deps: ## install Tesseract OCR (Debian packages) when it is missing
+system-deps: ## install Tesseract OCR and antiword (Debian packages) when missing
+	@if command -v antiword >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "installing $(DOC_PACKAGES) (legacy Word .doc minutes)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DOC_PACKAGES) >/dev/null; \
+	else \
+		echo "note: antiword is not installed; legacy .doc files will be recorded as failures." \
+		     "Install it with: sudo apt-get install $(DOC_PACKAGES)"; \
+	fi
 	@if command -v tesseract >/dev/null 2>&1; then :; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 		echo "installing $(OCR_PACKAGES) (scanned minutes need OCR)"; \
