@@ -42,6 +42,13 @@ class IngestSummary:
     """Sources no longer there whose rows this run removed (``--prune``)."""
     duplicates: int = 0
     """Files in the tables that are another copy of a meeting (``meetings.duplicate_of``)."""
+    interrupted: str | None = None
+    """The signal that stopped the batch (``SIGINT``, ``SIGTERM``), or None."""
+    not_processed: int = 0
+    """Files to extract that a stopped batch did not process (the next run takes them)."""
+    error: dict[str, object] | None = None
+    """What stopped the batch when its output could not be written (kind, errno, path,
+    detail), or None."""
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict for JSON output and Prefect results."""

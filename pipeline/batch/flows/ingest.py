@@ -3,6 +3,12 @@
 One Prefect task per document extracts it (pure: path in, records out); the flow is the
 single writer and commits each document as its task completes, so a crash loses at most
 the documents in flight.
+
+Ctrl-C or SIGTERM during ``minutes ingest`` (``pipeline.batch.stopping``) stops the batch: the
+documents in flight are killed, nothing more is committed, and the run ends ``Cancelled``
+with its summary (``interrupted``, ``not_processed``). An output that cannot be written (no
+space left, read-only, taken by another run) stops it the same way and ends ``Failed``, the
+error described in ``summary.error`` for the CLI to put in words.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.futures import as_completed
+from prefect.states import Cancelled, Failed, State
 
 from extractors.limits import limits_from_env, limits_from_mapping
 from pipeline.batch.discover import discover
@@ -23,7 +29,8 @@ from pipeline.batch.plan import IngestSummary, finish, input_root, nothing_to_do
 from pipeline.batch.process import Outcome
 from pipeline.batch.progress import Progress
 from pipeline.batch.runners import make_task_runner
-from pipeline.batch.store import ParquetStore
+from pipeline.batch.stopping import STOP, begin_run, cancel_not_started, completed, stop_on_signals
+from pipeline.batch.store import ParquetStore, StoreLockedError
 
 
 @task(name="extract-document", task_run_name="extract {path}")
@@ -43,10 +50,35 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
     ``MINUTES_*`` environment, then this). ``prune`` removes the rows of files that were
     ingested from ``folder`` before and are no longer there."""
     logger = get_run_logger()
+    begin_run()
     limit_values = asdict(limits_from_mapping(limits or {}, limits_from_env()))
     root = input_root(folder)
     files = discover(root)
     summary = IngestSummary(out=out, files=len(files))
+    try:
+        _ingest(root, files, out, force, prune, limit_values, summary)
+    except (OSError, StoreLockedError) as exc:  # the output, not a document: stop the batch
+        STOP.request("write_error")
+        summary.error = _describe_error(exc, out)
+        logger.error("stopped: could not write the tables under %s (%s)", out,
+                     summary.error["detail"])
+        return Failed(message=f"could not write the tables under {out}",
+                      data=summary.to_dict())
+    logger.info("written %d, failed %d, unchanged %d, pruned %d, missing %d, copies %d",
+                summary.written, summary.failed, summary.unchanged, summary.pruned,
+                summary.missing, summary.duplicates)
+    if summary.interrupted:
+        logger.warning("interrupted by %s: %d documents not processed (the next run takes "
+                       "them)", summary.interrupted, summary.not_processed)
+        return Cancelled(message=f"interrupted by {summary.interrupted}",
+                         data=summary.to_dict())
+    return summary.to_dict()
+
+
+def _ingest(root: Path, files: list[Path], out: str, force: bool, prune: bool,
+            limit_values: dict[str, float], summary: IngestSummary) -> None:
+    """The body of the flow: plan, extract and commit document by document, finish."""
+    logger = get_run_logger()
     with ParquetStore(out) as store:
         store.absolute_keys(Path.cwd())  # tables written before paths were resolved
         todo, refused = plan(files, root, store, force, summary)
@@ -55,22 +87,36 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
         logger.info("%d files: %d to extract, %d unchanged, %d refused",
                     len(files), len(todo), summary.unchanged, len(refused))
         started = time.perf_counter()
+        done = 0
         with Progress(total=len(todo), label="documents") as progress:
-            futures = [extract_document.submit(str(p), limit_values)
-                       for p in sorted(todo, key=copy_order)]
-            for future in as_completed(futures):
+            futures = [] if STOP.is_set() else [extract_document.submit(str(p), limit_values)
+                                                for p in sorted(todo, key=copy_order)]
+            for future in completed(futures):
                 outcome = future.result()
+                if outcome.skipped:
+                    continue
                 record(store, outcome, summary)
+                done += 1
                 if outcome.failure:
                     logger.warning("%s failed at %s: %s", outcome.source_path,
                                    outcome.failure.stage, outcome.failure.message)
                 progress.advance(outcome.source_path)
+            if STOP.is_set():
+                cancel_not_started(futures)
         summary.extract_wall_s = time.perf_counter() - started
-        finish(store, root, files, prune, summary)
-    logger.info("written %d, failed %d, unchanged %d, pruned %d, missing %d, copies %d",
-                summary.written, summary.failed, summary.unchanged, summary.pruned,
-                summary.missing, summary.duplicates)
-    return summary.to_dict()
+        if STOP.is_set():
+            summary.interrupted = STOP.reason
+            summary.not_processed = len(todo) - done
+        finish(store, root, files, prune and not STOP.is_set(), summary)
+
+
+def _describe_error(exc: BaseException, out: str) -> dict[str, object]:
+    """What stopped the batch, as plain data (``pipeline.errors`` words it)."""
+    if isinstance(exc, StoreLockedError):
+        return {"kind": "locked", "path": out, "detail": str(exc)}
+    assert isinstance(exc, OSError)
+    return {"kind": "os", "errno": exc.errno, "path": exc.filename or out,
+            "detail": exc.strerror or (exc.args[-1] if exc.args else "")}
 
 
 def _interrupt(*args: object) -> None:
@@ -105,11 +151,21 @@ def run_ingest(folder: str, out: str, force: bool = False, workers: int | None =
                dask_address: str | None = None, limits: dict[str, float] | None = None,
                processes: bool = False, prune: bool = False) -> dict[str, object]:
     """Run the flow with the chosen task runner (see ``pipeline.batch.runners``). When no file
-    changed since the last run, say so without starting a Prefect flow run."""
+    changed since the last run, say so without starting a Prefect flow run.
+
+    SIGINT and SIGTERM stop the batch cleanly (``pipeline.batch.stopping``): the summary
+    returned says ``interrupted`` and how many documents were ``not_processed``."""
     if not force:
         idle = nothing_to_do(folder, out, prune)
         if idle is not None:
             return idle.to_dict()
     runner = make_task_runner(workers, dask_address, processes)
-    return ingest_flow.with_options(task_runner=runner)(folder=folder, out=out, force=force,
-                                                        limits=limits, prune=prune)
+    with stop_on_signals():
+        from pipeline.batch.temp_server import start_temporary_server
+        start_temporary_server()
+        state: State = ingest_flow.with_options(task_runner=runner)(
+            folder=folder, out=out, force=force, limits=limits, prune=prune, return_state=True)
+        result = state.result(raise_on_failure=False)
+    if isinstance(result, BaseException):
+        raise result
+    return result
