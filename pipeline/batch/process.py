@@ -39,7 +39,7 @@ class Outcome:
         return self.extraction is not None
 
 
-_OBJECT_REPR = re.compile(r"<[^<>]*? at 0x[0-9a-fA-F]+>")
+_OBJECT_REPR = re.compile(r"<(?:[^<>]|<[^<>]*>)*? at 0x[0-9a-fA-F]+>")
 
 
 def _plain(text: str) -> str:

@@ -13,6 +13,7 @@ deployment is not armed and keeps Prefect's own handling of SIGTERM (cancellatio
 
 from __future__ import annotations
 
+import concurrent.futures
 import queue
 import signal
 import threading
@@ -63,8 +64,8 @@ def _install() -> dict[int, Any]:
 @contextmanager
 def stop_on_signals() -> Iterator[StopRequest]:
     """While inside, SIGINT and SIGTERM set ``STOP`` instead of raising ``KeyboardInterrupt``
-    or ending the process; the handlers found are restored on the way out. Only the main
-    thread can install handlers: elsewhere this changes nothing."""
+    or ending the process; on the way out the handlers found are restored and the request
+    forgotten. Only the main thread can install handlers: elsewhere this changes nothing."""
     if threading.current_thread() is not threading.main_thread():
         yield STOP
         return
@@ -75,6 +76,7 @@ def stop_on_signals() -> Iterator[StopRequest]:
         yield STOP
     finally:
         STOP.armed = armed
+        STOP.clear()
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
@@ -83,7 +85,7 @@ def begin_run() -> None:
     """At the start of a flow run: when ``minutes ingest`` armed the handlers, put them back
     (Prefect's flow engine installs its own SIGTERM handler for the run; ``stop_on_signals``
     restores what was there before it once the run is over); otherwise forget any earlier
-    request, so that each run of a long-lived process starts afresh."""
+    request."""
     if not STOP.armed:
         STOP.clear()
     elif threading.current_thread() is threading.main_thread():
@@ -115,10 +117,20 @@ def completed(futures: Iterable[Any], stop: StopRequest = STOP,
         yield future
 
 
-def cancel_not_started(futures: Iterable[Any]) -> None:
-    """Cancel the tasks that have not started (a local pool's futures; tasks on a Dask
-    cluster finish or are dropped with the cluster's client)."""
+def cancel_and_settle(futures: Iterable[Any], timeout: float = 60.0) -> None:
+    """After a stop: cancel the tasks that have not started and wait for those running,
+    whose guards kill their document processes at once (a local pool's futures; tasks on a
+    Dask cluster finish or are dropped with the cluster's client)."""
+    running = []
     for future in futures:
         wrapped = getattr(future, "wrapped_future", None)
-        if wrapped is not None and hasattr(wrapped, "cancel"):
-            wrapped.cancel()
+        if isinstance(wrapped, concurrent.futures.Future) and not wrapped.cancel():
+            running.append(wrapped)
+    concurrent.futures.wait(running, timeout=timeout)
+
+
+def end_run() -> None:
+    """At the end of a flow run that ``minutes ingest`` did not arm: forget the request, so
+    that the next run in this process starts afresh."""
+    if not STOP.armed:
+        STOP.clear()

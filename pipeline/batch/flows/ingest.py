@@ -29,7 +29,14 @@ from pipeline.batch.plan import IngestSummary, finish, input_root, nothing_to_do
 from pipeline.batch.process import Outcome
 from pipeline.batch.progress import Progress
 from pipeline.batch.runners import make_task_runner
-from pipeline.batch.stopping import STOP, begin_run, cancel_not_started, completed, stop_on_signals
+from pipeline.batch.stopping import (
+    STOP,
+    begin_run,
+    cancel_and_settle,
+    completed,
+    end_run,
+    stop_on_signals,
+)
 from pipeline.batch.store import ParquetStore, StoreLockedError
 
 
@@ -58,12 +65,13 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
     try:
         _ingest(root, files, out, force, prune, limit_values, summary)
     except (OSError, StoreLockedError) as exc:  # the output, not a document: stop the batch
-        STOP.request("write_error")
         summary.error = _describe_error(exc, out)
         logger.error("stopped: could not write the tables under %s (%s)", out,
                      summary.error["detail"])
         return Failed(message=f"could not write the tables under {out}",
                       data=summary.to_dict())
+    finally:
+        end_run()
     logger.info("written %d, failed %d, unchanged %d, pruned %d, missing %d, copies %d",
                 summary.written, summary.failed, summary.unchanged, summary.pruned,
                 summary.missing, summary.duplicates)
@@ -87,22 +95,28 @@ def _ingest(root: Path, files: list[Path], out: str, force: bool, prune: bool,
         logger.info("%d files: %d to extract, %d unchanged, %d refused",
                     len(files), len(todo), summary.unchanged, len(refused))
         started = time.perf_counter()
-        done = 0
-        with Progress(total=len(todo), label="documents") as progress:
-            futures = [] if STOP.is_set() else [extract_document.submit(str(p), limit_values)
-                                                for p in sorted(todo, key=copy_order)]
-            for future in completed(futures):
-                outcome = future.result()
-                if outcome.skipped:
-                    continue
-                record(store, outcome, summary)
-                done += 1
-                if outcome.failure:
-                    logger.warning("%s failed at %s: %s", outcome.source_path,
-                                   outcome.failure.stage, outcome.failure.message)
-                progress.advance(outcome.source_path)
-            if STOP.is_set():
-                cancel_not_started(futures)
+        done, futures = 0, []
+        try:
+            with Progress(total=len(todo), label="documents") as progress:
+                if not STOP.is_set():
+                    futures = [extract_document.submit(str(p), limit_values)
+                               for p in sorted(todo, key=copy_order)]
+                for future in completed(futures):
+                    outcome = future.result()
+                    if outcome.skipped:
+                        continue
+                    record(store, outcome, summary)
+                    done += 1
+                    if outcome.failure:
+                        logger.warning("%s failed at %s: %s", outcome.source_path,
+                                       outcome.failure.stage, outcome.failure.message)
+                    progress.advance(outcome.source_path)
+        except (OSError, StoreLockedError):
+            STOP.request("write_error")
+            raise
+        finally:
+            if STOP.is_set():  # nothing in flight once the flow returns
+                cancel_and_settle(futures)
         summary.extract_wall_s = time.perf_counter() - started
         if STOP.is_set():
             summary.interrupted = STOP.reason
