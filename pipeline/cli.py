@@ -79,7 +79,9 @@ def _ingest_folder(args: argparse.Namespace) -> int:
     from pipeline.batch.store import ParquetStore
 
     if not Path(args.folder).is_dir():
-        print(f"minutes ingest: input folder not found: {args.folder}", file=sys.stderr)
+        why = ("is a file, not a folder (`minutes ingest --file` reads one file)"
+               if Path(args.folder).exists() else "not found")
+        print(f"minutes ingest: input folder {args.folder} {why}", file=sys.stderr)
         return EXIT_USAGE
     out = args.out or "data/processed"
     args.out = out
