@@ -50,12 +50,14 @@ def extract_document(path: str, limits: dict[str, float]) -> Outcome:
 @flow(name="ingest-minutes", task_runner=make_task_runner())
 def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
                 force: bool = False, limits: dict[str, float] | None = None,
-                prune: bool = False) -> dict[str, object]:
+                prune: bool = False) -> dict[str, object] | State:
     """Ingest every minutes file under ``folder`` into the tables under ``out``.
 
     ``limits`` overrides fields of ``extractors.limits.Limits`` (defaults, then the
     ``MINUTES_*`` environment, then this). ``prune`` removes the rows of files that were
-    ingested from ``folder`` before and are no longer there."""
+    ingested from ``folder`` before and are no longer there. Returns the summary; a run
+    that was stopped returns it inside a ``Cancelled`` (a signal) or ``Failed`` (the output
+    could not be written) state."""
     logger = get_run_logger()
     begin_run()
     limit_values = asdict(limits_from_mapping(limits or {}, limits_from_env()))
