@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.limits import DEFAULT_LIMITS, Limits, limits_from_env, limits_from_mapping
+from pipeline.batch.stopping import StoppedBeforeStart
 from pipeline.exit_codes import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -365,6 +366,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"minutes {args.command}: {explained[0]}", file=sys.stderr)
         return explained[1]
+    except StoppedBeforeStart as exc:  # a batch stopped while it was starting
+        name = signal.Signals(exc.signum).name
+        print(f"minutes {args.command}: interrupted by {name} while starting; no document was "
+              f"processed", file=sys.stderr)
+        return exit_for_signal(exc.signum)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

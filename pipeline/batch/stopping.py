@@ -24,12 +24,23 @@ from typing import Any
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
+class StoppedBeforeStart(BaseException):
+    """A signal came while the batch was still starting (its Prefect server): no document
+    was processed, and no flow run is started. Raised by the batch's own code once the
+    server is up, never from the signal handler (an exception raised by a handler can land
+    inside a library's critical section and leave a lock held)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 class StopRequest:
     """A process-wide request to stop the batch: why (a signal's name, or ``write_error``)
     and whether ``minutes ingest`` asked for signals to be caught."""
 
     def __init__(self) -> None:
-        self._event = threading.Event()
+        self._set = False  # a plain flag: the signal handler must take no lock
         self.reason: str | None = None
         self.signum: int | None = None
         self.armed = False
@@ -38,15 +49,15 @@ class StopRequest:
         """Ask the batch to stop (the first reason given is kept)."""
         if self.reason is None:
             self.reason, self.signum = reason, signum
-        self._event.set()
+        self._set = True
 
     def is_set(self) -> bool:
         """True once a stop was asked for."""
-        return self._event.is_set()
+        return self._set
 
     def clear(self) -> None:
         """Forget an earlier request (a new batch starts)."""
-        self._event.clear()
+        self._set = False
         self.reason = self.signum = None
 
 

@@ -31,6 +31,7 @@ from pipeline.batch.progress import Progress
 from pipeline.batch.runners import make_task_runner
 from pipeline.batch.stopping import (
     STOP,
+    StoppedBeforeStart,
     begin_run,
     cancel_and_settle,
     completed,
@@ -170,15 +171,18 @@ def run_ingest(folder: str, out: str, force: bool = False, workers: int | None =
     changed since the last run, say so without starting a Prefect flow run.
 
     SIGINT and SIGTERM stop the batch cleanly (``pipeline.batch.stopping``): the summary
-    returned says ``interrupted`` and how many documents were ``not_processed``."""
+    returned says ``interrupted`` and how many documents were ``not_processed``. A signal
+    while the temporary server is still starting raises ``StoppedBeforeStart``."""
     if not force:
         idle = nothing_to_do(folder, out, prune)
         if idle is not None:
             return idle.to_dict()
     runner = make_task_runner(workers, dask_address, processes)
-    with stop_on_signals():
+    with stop_on_signals() as stop:
         from pipeline.batch.temp_server import start_temporary_server
         start_temporary_server()
+        if stop.is_set() and stop.signum is not None:  # asked while the server started
+            raise StoppedBeforeStart(stop.signum)
         state: State = ingest_flow.with_options(task_runner=runner)(
             folder=folder, out=out, force=force, limits=limits, prune=prune, return_state=True)
         result = state.result(raise_on_failure=False)

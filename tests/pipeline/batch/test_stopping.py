@@ -163,3 +163,27 @@ def test_signal_handlers_ask_and_are_restored() -> None:
         assert stop.reason == "SIGINT"
     assert signal.getsignal(signal.SIGINT) is before
     STOP.clear()
+
+
+def test_signal_while_the_server_starts_ends_at_once(tmp_path: Path) -> None:
+    folder, out = _folder(tmp_path, 3), tmp_path / "out"
+    tag = f"MINUTES_STOP_TEST={uuid.uuid4().hex}"
+    proc = _ingest(folder, out, tag)
+    log = tmp_path / "prefect" / "temporary-server.log"  # opened as the server is spawned
+    deadline = time.monotonic() + 120
+    while not log.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, stderr = proc.communicate(timeout=HANG_GUARD_S)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("ingest did not stop while its server was starting")
+    assert proc.returncode == 130, stderr[-3000:]
+    assert "interrupted by SIGINT while starting; no document was processed" in stderr
+    assert "Traceback" not in stderr, stderr[-3000:]
+    until = time.monotonic() + 20
+    while (leftover := _alive(_tagged(tag))) and time.monotonic() < until:
+        time.sleep(0.2)
+    assert not leftover, f"processes of the run left behind: {leftover}"
+    assert _committed(out) == 0
