@@ -54,6 +54,12 @@ def explain(exc: BaseException, out: str | None = None) -> tuple[str, int] | Non
         return str(exc), EXIT_USAGE
     if type(exc).__name__ == "StoreLockedError":  # pipeline.batch.store, not imported here
         return str(exc), EXIT_BUSY
+    if type(exc).__name__ == "TemporaryServerError":  # pipeline.batch.temp_server (Prefect)
+        timeout, log = getattr(exc, "timeout_s", 0), getattr(exc, "log", "")
+        return (f"the temporary Prefect server did not answer within {timeout:g} s (see "
+                f"{log}); the machine may be busy: set "
+                f"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS higher, or PREFECT_API_URL "
+                f"to a running server"), EXIT_ERROR
     if isinstance(exc, OSError):
         path = str(exc.filename) if exc.filename is not None else (out or "")
         detail = exc.strerror or ""

@@ -20,15 +20,35 @@ import signal
 import subprocess
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import prefect
 from prefect.server.api.server import SubprocessASGIServer
-from prefect.settings import PREFECT_API_URL, get_current_settings
+from prefect.settings import (
+    PREFECT_API_URL,
+    PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+    get_current_settings,
+)
 
 from pipeline.batch.serve import prefect_home
 
 _PR_SET_PDEATHSIG = 1
+STARTUP_TIMEOUT_S = 120
+"""How long the server may take to answer, unless PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
+says otherwise (Prefect's own 20 s is too short on a busy machine, and a batch waits gladly)."""
+
+
+class TemporaryServerError(RuntimeError):
+    """The temporary server did not answer in time (``pipeline.errors`` words it)."""
+
+    def __init__(self, timeout_s: float, log: Path) -> None:
+        super().__init__(timeout_s, str(log))
+        self.timeout_s, self.log = timeout_s, log
+
+
+def _log_path() -> Path:
+    return prefect_home() / "temporary-server.log"
 
 
 def _find_prctl() -> Any:
@@ -61,7 +81,7 @@ class SessionASGIServer(SubprocessASGIServer):
                    str(prefect.__module_path__.parent), "--factory",
                    "prefect.server.api.server:create_app", "--host", "127.0.0.1",
                    "--port", str(self.port), "--log-level", "error", "--lifespan", "on"]
-        log = prefect_home() / "temporary-server.log"
+        log = _log_path()
         log.parent.mkdir(parents=True, exist_ok=True)
         with open(log, "ab") as sink:  # its shutdown chatter is no business of the terminal
             return subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.STDOUT,
@@ -73,9 +93,16 @@ def start_temporary_server() -> SubprocessASGIServer | None:
     """Start the temporary server in a session of its own, where Prefect would start one
     (no ``PREFECT_API_URL``); Prefect's own calls then find it.
     Call from the main thread (the death signal follows the thread that started it).
-    Returns the server, or None when a configured server is used."""
+    Returns the server, or None when a configured server is used; raises
+    ``TemporaryServerError`` when it does not answer within ``STARTUP_TIMEOUT_S``."""
     if PREFECT_API_URL.value() or threading.current_thread() is not threading.main_thread():
         return None
+    timeout = (PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()
+               if os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS")
+               else STARTUP_TIMEOUT_S)
     server = SessionASGIServer()  # registered as the server every SubprocessASGIServer() is
-    server.start()
+    try:
+        server.start(timeout=int(timeout))
+    except RuntimeError:  # timed out, or the process died: stopped at exit by Prefect
+        raise TemporaryServerError(timeout, _log_path()) from None
     return server

@@ -290,3 +290,17 @@ def test_a_failed_file_exits_3_with_a_sentence(minutes_folder: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ingest", "--file", str(minutes_folder / "renamed.docx")]) == EXIT_SOME_FAILED
     assert_sentence(capsys.readouterr().err, "renamed.docx", "not_a_zip")
+
+
+def test_a_server_that_does_not_start_in_time_is_a_sentence(minutes_folder: Path,
+                                                            tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "pipeline", "ingest", str(minutes_folder),
+                          "--out", str(tmp_path / "out")], cwd=ROOT, timeout=600,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT),
+                                  PREFECT_HOME=str(tmp_path / "prefect"),
+                                  PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="1"),
+                         capture_output=True, text=True)
+    assert run.returncode == EXIT_ERROR, run.stderr[-3000:]
+    assert_sentence(run.stderr, "the temporary Prefect server did not answer within 1 s",
+                    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "temporary-server.log")
+    assert not list((tmp_path / "out" / "meetings").glob("[!_]*.parquet"))

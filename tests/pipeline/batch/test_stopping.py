@@ -70,6 +70,7 @@ def _committed(out: Path) -> int:
 def _ingest(folder: Path, out: Path, tag: str) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), PREFECT_HOME=str(out.parent / "prefect"),
                MINUTES_STOP_TEST=tag.split("=", 1)[1])
+    env.pop("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", None)  # the batch's 120 s
     env.pop("PREFECT_API_URL", None)  # the run starts its own temporary server
     return subprocess.Popen([sys.executable, "-m", "pipeline", "ingest", str(folder),
                              "--out", str(out), "--workers", "1"], cwd=ROOT, env=env,
