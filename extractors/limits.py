@@ -8,6 +8,7 @@ or through the environment (``MINUTES_TIMEOUT_S`` and the others named in ``ENV`
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, fields, replace
 
@@ -51,7 +52,31 @@ def limits_from_mapping(values: dict[str, float | int | str],
     return replace(base, **{name: _cast(name, value) for name, value in values.items()})
 
 
+ZERO_MEANS_NONE = frozenset({"timeout_s", "memory_mb"})
+"""Limits that 0 turns off; every other limit must be at least 1."""
+
+
+class LimitsError(ValueError):
+    """A limit given in the environment is not a number, or is out of its range."""
+
+
+def checked_limit(name: str, raw: str, source: str) -> float:
+    """``raw`` as the value of limit ``name``, or a ``LimitsError`` naming ``source`` (the
+    variable or flag it came from) and what is allowed."""
+    least = 0 if name in ZERO_MEANS_NONE else 1
+    allowed = f"a number of at least {least}" + (" (0: no limit)" if least == 0 else "")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise LimitsError(f"{source}={raw!r} is not a number: give {allowed}") from None
+    if not math.isfinite(value) or value < least:
+        raise LimitsError(f"{source}={raw!r} is out of range: give {allowed}")
+    return value
+
+
 def limits_from_env(base: Limits = DEFAULT_LIMITS) -> Limits:
-    """``base`` with any ``MINUTES_*`` environment overrides applied."""
-    return limits_from_mapping({f.name: os.environ[ENV[f.name]] for f in fields(Limits)
-                                if os.environ.get(ENV[f.name])}, base)
+    """``base`` with any ``MINUTES_*`` environment overrides applied; a value that is not a
+    number, or out of range, raises ``LimitsError``."""
+    return limits_from_mapping({f.name: checked_limit(f.name, os.environ[ENV[f.name]],
+                                                      ENV[f.name])
+                                for f in fields(Limits) if os.environ.get(ENV[f.name])}, base)

@@ -5,26 +5,43 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from extractors.limits import DEFAULT_LIMITS, Limits, limits_from_env, limits_from_mapping
-from pipeline.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from pipeline.batch.stopping import StoppedBeforeStart
+from pipeline.exit_codes import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    exit_for_signal,
+)
 
 
 def _ingest_file(args: argparse.Namespace) -> int:
-    """One file, extractors called directly: no Prefect, no server."""
+    """One file, extractors called directly: no Prefect, no server. With ``--out`` the
+    store is opened (and its lock taken) first, so a folder another run is writing is
+    refused before the file is read."""
+    from contextlib import nullcontext
+
     from pipeline.batch.guard import process_guarded
     from pipeline.batch.store import ParquetStore
 
+    limits = _limits(args)
     path = Path(args.file)  # keyed as a folder ingest keys it: folder resolved, name kept
-    outcome = process_guarded(Path(os.path.realpath(path.parent)) / path.name, _limits(args))
-    if args.out:
-        with ParquetStore(args.out) as store:
+    with ParquetStore(args.out) if args.out else nullcontext() as store:
+        outcome = process_guarded(Path(os.path.realpath(path.parent)) / path.name, limits)
+        if store is not None:
             if outcome.extraction is not None:
                 store.write_document(outcome.extraction, text=outcome.text)
             elif outcome.failure is not None:
@@ -63,12 +80,16 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 def _ingest_folder(args: argparse.Namespace) -> int:
     from pipeline.batch.plan import nothing_to_do
-    from pipeline.batch.store import StoreLockedError
+    from pipeline.batch.store import ParquetStore
 
     if not Path(args.folder).is_dir():
-        print(f"minutes ingest: input folder not found: {args.folder}", file=sys.stderr)
+        why = ("is a file, not a folder (`minutes ingest --file` reads one file)"
+               if Path(args.folder).exists() else "not found")
+        print(f"minutes ingest: input folder {args.folder} {why}", file=sys.stderr)
         return EXIT_USAGE
     out = args.out or "data/processed"
+    args.out = out
+    limits = asdict(_limits(args))
     idle = None if args.force else nothing_to_do(args.folder, out, args.prune)
     if idle is not None:  # every file unchanged: no need to import or start Prefect
         from pipeline.registry.paths import is_stale
@@ -78,20 +99,23 @@ def _ingest_folder(args: argparse.Namespace) -> int:
             for warning in rebuilt.warnings if rebuilt else []:
                 print(f"minutes ingest: {warning}", file=sys.stderr)
         return _print_summary(idle.to_dict(), args.json)
+    with ParquetStore(out):  # before Prefect: an output that cannot be written, or that
+        pass  # another run holds, is said in a sentence at once (see main)
     from pipeline.batch.flows.ingest import run_ingest
 
-    try:
-        summary = run_ingest(args.folder, out, force=args.force,
-                             workers=args.workers, dask_address=args.dask,
-                             limits=asdict(_limits(args)), prune=args.prune)
-    except StoreLockedError as exc:
-        print(f"minutes ingest: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    summary = run_ingest(args.folder, out, force=args.force, workers=args.workers,
+                         dask_address=args.dask, limits=limits, prune=args.prune)
     return _print_summary(summary, args.json)
 
 
 def _print_summary(summary: dict[str, Any], as_json: bool) -> int:
-    """Print a batch summary; the exit code it calls for."""
+    """Print a batch summary (and why it stopped early, if it did); the exit code it
+    calls for."""
+    from pipeline.errors import explain_summary_error
+
+    stopped = None
+    if summary.get("error"):
+        stopped = explain_summary_error(summary["error"], str(summary["out"]))
     if as_json:
         print(json.dumps(summary, indent=1))
     else:
@@ -111,6 +135,16 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> int:
         for f in summary["failures"]:
             print(f"  failed: {f['source_path']} [{f['stage']}/{f['error_type']}] "
                   f"{f['message']}")
+        if summary.get("interrupted"):
+            done = summary["written"] + summary["failed"]
+            print(f"interrupted by {summary['interrupted']}: {summary['not_processed']} "
+                  f"files not processed (the next run takes them); the {done} finished "
+                  f"are in the tables")
+    if stopped is not None:
+        print(f"minutes ingest: stopped: {stopped[0]}", file=sys.stderr)
+        return stopped[1]
+    if summary.get("interrupted"):
+        return exit_for_signal(signal.Signals[summary["interrupted"]])
     return EXIT_SOME_FAILED if summary["failed"] else EXIT_OK
 
 
@@ -203,6 +237,22 @@ def _print_schedule() -> None:
     print("\n".join(lines))
 
 
+def _bounded(kind: type, least: float, allowed: str) -> Any:
+    """An argparse type: a finite number of ``kind`` not below ``least``; anything else is a
+    usage error (exit 2) that says what is ``allowed``."""
+
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or value < least:
+            raise argparse.ArgumentTypeError(f"'{text}' is not {allowed}")
+        return value
+
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
@@ -221,7 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--prune", action="store_true",
                         help="remove the rows of files ingested from this folder before "
                              "that are no longer there")
-    ingest.add_argument("--workers", type=int, default=None,
+    ingest.add_argument("--workers", type=_bounded(int, 1, "a whole number of at least 1"),
+                        default=None,
                         help="parallel worker processes (default: one per core)")
     ingest.add_argument("--dask", metavar="ADDRESS", default=None,
                         help="run the tasks on an existing Dask cluster (tcp://host:port)")
@@ -229,15 +280,19 @@ def build_parser() -> argparse.ArgumentParser:
         "limits per document", "a document over a limit becomes a failures row; the batch goes "
         "on. Defaults can also be set with MINUTES_TIMEOUT_S, MINUTES_MEMORY_MB, "
         "MINUTES_MAX_BYTES, MINUTES_MAX_PAGES")
-    lim.add_argument("--timeout", type=float, metavar="SECONDS",
+    lim.add_argument("--timeout", metavar="SECONDS",
+                     type=_bounded(float, 0, "a number of seconds, 0 or more (0: none)"),
                      help=f"wall time to read and extract one document, 0 for none "
                           f"(default {DEFAULT_LIMITS.timeout_s:g})")
-    lim.add_argument("--max-memory", type=int, metavar="MB",
+    lim.add_argument("--max-memory", metavar="MB",
+                     type=_bounded(int, 0, "a whole number of MB, 0 or more (0: none)"),
                      help=f"memory one document may add to its worker, 0 for none "
                           f"(default {DEFAULT_LIMITS.memory_mb})")
-    lim.add_argument("--max-mb", type=float, metavar="MB",
+    lim.add_argument("--max-mb", metavar="MB",
+                     type=_bounded(float, 2**-20, "a number of MB above 0"),
                      help=f"largest input file (default {DEFAULT_LIMITS.max_bytes // 2**20})")
-    lim.add_argument("--max-pages", type=int, metavar="N",
+    lim.add_argument("--max-pages", metavar="N",
+                     type=_bounded(int, 1, "a whole number of at least 1"),
                      help=f"most pages of a PDF (default {DEFAULT_LIMITS.max_pages})")
     ingest.set_defaults(func=cmd_ingest)
 
@@ -292,11 +347,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is (a batch catches it itself and stops cleanly)."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``minutes`` console script and ``python -m pipeline``."""
+    """Entry point of the ``minutes`` console script and ``python -m pipeline``.
+
+    Environment errors (an output that cannot be written, a folder another run holds, a bad
+    ``MINUTES_*`` value) end in one sentence and their exit code (``pipeline.errors``),
+    Ctrl-C in 130 and SIGTERM in 143; other errors keep their traceback."""
+    from pipeline.errors import explain
+
     args = build_parser().parse_args(argv)
     args.argv = None if argv is None else list(argv)
-    return args.func(args)
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main else None
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print(f"minutes {args.command}: interrupted (Ctrl-C)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        print(f"minutes {args.command}: stopped by SIGTERM", file=sys.stderr)
+        return EXIT_TERMINATED
+    except Exception as exc:
+        explained = explain(exc, getattr(args, "out", None))
+        if explained is None:
+            raise
+        print(f"minutes {args.command}: {explained[0]}", file=sys.stderr)
+        return explained[1]
+    except StoppedBeforeStart as exc:  # a batch stopped while it was starting
+        name = signal.Signals(exc.signum).name
+        print(f"minutes {args.command}: interrupted by {name} while starting; no document was "
+              f"processed", file=sys.stderr)
+        return exit_for_signal(exc.signum)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,10 @@ The child caps its address space at what it already maps plus ``Limits.memory_mb
 (``RLIMIT_AS``), so an allocation beyond the ceiling raises ``MemoryError`` inside the child;
 the parent kills a child that runs past ``Limits.timeout_s``. Either way the document becomes
 a failure row naming the limit, and the batch goes on.
+
+When the batch is asked to stop (``pipeline.batch.stopping``), the parent kills its child
+within a fraction of a second and reports the document as not processed (``skipped``);
+children ignore a terminal's Ctrl-C themselves, so it never prints a traceback per document.
 """
 
 from __future__ import annotations
@@ -31,8 +35,11 @@ from models.records import Failure
 from models.version import PIPELINE_VERSION
 from pipeline.batch.discover import original_path, stored_path
 from pipeline.batch.process import Outcome, process_file
+from pipeline.batch.stopping import STOP
 
 _forkserver_ready = False
+STOP_POLL_S = 0.2
+"""How often a waiting parent looks whether the batch was asked to stop."""
 
 
 def _address_space() -> int:
@@ -63,6 +70,8 @@ def _cap_memory(memory_mb: int) -> None:
 
 def _child(path: str, limits: Limits, conn: multiprocessing.connection.Connection) -> None:
     """Runs in the child: process the file and send back stage notes and the Outcome."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops it (see the module)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _cap_memory(limits.memory_mb)
     try:
         outcome = process_file(path, limits, on_stage=lambda stage: conn.send(("stage", stage)))
@@ -129,6 +138,8 @@ def process_guarded(path: str | Path, limits: Limits = DEFAULT_LIMITS,
     ``start_method`` ("fork" or "forkserver") overrides the choice made from the thread
     count. ``path``: a ``Path``, or a source path as stored (``discover.stored_path``)."""
     path = path if isinstance(path, str) else stored_path(path)
+    if STOP.is_set():
+        return Outcome(path, None, skipped=True)
     if limits.timeout_s <= 0 and limits.memory_mb <= 0:
         return process_file(path, limits)
     ctx = _context(start_method)
@@ -142,13 +153,18 @@ def process_guarded(path: str | Path, limits: Limits = DEFAULT_LIMITS,
     sender.close()
     stage, outcome, out_of_memory = "read", None, False
     deadline = time.monotonic() + limits.timeout_s if limits.timeout_s > 0 else None
-    timed_out = False
+    timed_out = stopped = False
     try:
         while outcome is None:
-            wait = None if deadline is None else max(0.0, deadline - time.monotonic())
-            if not receiver.poll(wait):
-                timed_out = True
-                break
+            wait = STOP_POLL_S if deadline is None else max(0.0, deadline - time.monotonic())
+            if not receiver.poll(min(wait, STOP_POLL_S)):
+                if STOP.is_set():
+                    stopped = True
+                    break
+                if deadline is not None and time.monotonic() >= deadline:
+                    timed_out = True
+                    break
+                continue
             try:
                 kind, value = receiver.recv()
             except (EOFError, OSError):
@@ -167,6 +183,8 @@ def process_guarded(path: str | Path, limits: Limits = DEFAULT_LIMITS,
         receiver.close()
     if outcome is not None:
         return outcome
+    if stopped or STOP.is_set():
+        return Outcome(path, None, skipped=True)
     if timed_out:
         return _limit_failure(path, stage, "timeout",
                               f"stopped after {limits.timeout_s:g} s "

@@ -44,6 +44,13 @@ class IngestSummary:
     """Files in the tables that are another copy of a meeting (``meetings.duplicate_of``)."""
     warnings: list[str] = field(default_factory=list)
     """Repairs made on opening the output folder (a damaged manifest rebuilt)."""
+    interrupted: str | None = None
+    """The signal that stopped the batch (``SIGINT``, ``SIGTERM``), or None."""
+    not_processed: int = 0
+    """Files to extract that a stopped batch did not process (the next run takes them)."""
+    error: dict[str, object] | None = None
+    """What stopped the batch when its output could not be written (kind, errno, path,
+    detail), or None."""
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict for JSON output and Prefect results."""

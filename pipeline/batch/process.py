@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import traceback
 from collections.abc import Callable
@@ -26,6 +27,7 @@ class Outcome:
     extraction: Extraction | None = None
     failure: Failure | None = None
     skipped: bool = False
+    """True when the batch was stopped before this document was done: nothing to record."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent per stage: read, nlp, rules (and write, added by the store's caller)."""
     text: TextPrint | None = None
@@ -36,6 +38,15 @@ class Outcome:
     def ok(self) -> bool:
         """True when records were extracted."""
         return self.extraction is not None
+
+
+_OBJECT_REPR = re.compile(r"<(?:[^<>]|<[^<>]*>)*? at 0x[0-9a-fA-F]+>")
+
+
+def _plain(text: str) -> str:
+    """An exception's text for a failures row: one line, no Python object reprs
+    (``<... object at 0x...>`` becomes "an object")."""
+    return _OBJECT_REPR.sub("an object", " ".join(text.split()))
 
 
 def _failure(source: str, stage: str, error_type: str, message: str,
@@ -83,7 +94,7 @@ def process_file(path: str | Path, limits: Limits = DEFAULT_LIMITS,
                                                         message, doc_id))
     except Exception as exc:  # a bug or an input no rule foresaw: record it, keep going
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        message = (f"{type(exc).__name__}: {exc} "
+        message = (f"{type(exc).__name__}: {_plain(str(exc))} "
                    f"(at {Path(where.filename).name}:{where.lineno})")
         return Outcome(source, doc_id, failure=_failure(source, stage, "internal_error",
                                                         message, doc_id))

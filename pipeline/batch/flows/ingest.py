@@ -3,6 +3,12 @@
 One Prefect task per document extracts it (pure: path in, records out); the flow is the
 single writer and commits each document as its task completes, so a crash loses at most
 the documents in flight.
+
+Ctrl-C or SIGTERM during ``minutes ingest`` (``pipeline.batch.stopping``) stops the batch: the
+documents in flight are killed, nothing more is committed, and the run ends ``Cancelled``
+with its summary (``interrupted``, ``not_processed``). An output that cannot be written (no
+space left, read-only, taken by another run) stops it the same way and ends ``Failed``, the
+error described in ``summary.error`` for the CLI to put in words.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
-from prefect.futures import as_completed
+from prefect.states import Cancelled, Failed, State
 
 from extractors.limits import limits_from_env, limits_from_mapping
 from pipeline.batch.discover import discover, stored_path
@@ -24,7 +30,16 @@ from pipeline.batch.plan import IngestSummary, finish, input_root, nothing_to_do
 from pipeline.batch.process import Outcome
 from pipeline.batch.progress import Progress
 from pipeline.batch.runners import make_task_runner
-from pipeline.batch.store import ParquetStore
+from pipeline.batch.stopping import (
+    STOP,
+    StoppedBeforeStart,
+    begin_run,
+    cancel_and_settle,
+    completed,
+    end_run,
+    stop_on_signals,
+)
+from pipeline.batch.store import ParquetStore, StoreLockedError
 
 
 @task(name="extract-document", task_run_name="extract {path}")
@@ -38,17 +53,45 @@ def extract_document(path: str, limits: dict[str, float]) -> Outcome:
 @flow(name="ingest-minutes", task_runner=make_task_runner())
 def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
                 force: bool = False, limits: dict[str, float] | None = None,
-                prune: bool = False) -> dict[str, object]:
+                prune: bool = False) -> dict[str, object] | State:
     """Ingest every minutes file under ``folder`` into the tables under ``out``.
 
     ``limits`` overrides fields of ``extractors.limits.Limits`` (defaults, then the
     ``MINUTES_*`` environment, then this). ``prune`` removes the rows of files that were
-    ingested from ``folder`` before and are no longer there."""
+    ingested from ``folder`` before and are no longer there. Returns the summary; a run
+    that was stopped returns it inside a ``Cancelled`` (a signal) or ``Failed`` (the output
+    could not be written) state."""
     logger = get_run_logger()
+    begin_run()
     limit_values = asdict(limits_from_mapping(limits or {}, limits_from_env()))
     root = input_root(folder)
     files = discover(root, out)
     summary = IngestSummary(out=out, files=len(files))
+    try:
+        _ingest(root, files, out, force, prune, limit_values, summary)
+    except (OSError, StoreLockedError) as exc:  # the output, not a document: stop the batch
+        summary.error = _describe_error(exc, out)
+        logger.error("stopped: could not write the tables under %s (%s)", out,
+                     summary.error["detail"])
+        return Failed(message=f"could not write the tables under {out}",
+                      data=summary.to_dict())
+    finally:
+        end_run()
+    logger.info("written %d, failed %d, unchanged %d, pruned %d, missing %d, copies %d",
+                summary.written, summary.failed, summary.unchanged, summary.pruned,
+                summary.missing, summary.duplicates)
+    if summary.interrupted:
+        logger.warning("interrupted by %s: %d documents not processed (the next run takes "
+                       "them)", summary.interrupted, summary.not_processed)
+        return Cancelled(message=f"interrupted by {summary.interrupted}",
+                         data=summary.to_dict())
+    return summary.to_dict()
+
+
+def _ingest(root: Path, files: list[Path], out: str, force: bool, prune: bool,
+            limit_values: dict[str, float], summary: IngestSummary) -> None:
+    """The body of the flow: plan, extract and commit document by document, finish."""
+    logger = get_run_logger()
     with ParquetStore(out) as store:
         summary.warnings = list(store.warnings)  # the store printed them to stderr
         store.absolute_keys(Path.cwd())  # tables written before paths were resolved
@@ -58,23 +101,44 @@ def ingest_flow(folder: str = "data/raw", out: str = "data/processed",
         logger.info("%d files: %d to extract, %d unchanged, %d refused",
                     len(files), len(todo), summary.unchanged, len(refused))
         started = time.perf_counter()
-        with Progress(total=len(todo), label="documents") as progress:
-            futures = [extract_document.submit(stored_path(p), limit_values)
-                       for p in sorted(todo, key=copy_order)]
-            for future in as_completed(futures):
-                outcome = future.result()
-                record(store, outcome, summary)
-                if outcome.failure:
-                    logger.warning("%s failed at %s: %s", outcome.source_path,
-                                   outcome.failure.stage, outcome.failure.message)
-                progress.advance(outcome.source_path)
+        done, futures = 0, []
+        try:
+            with Progress(total=len(todo), label="documents") as progress:
+                if not STOP.is_set():
+                    futures = [extract_document.submit(stored_path(p), limit_values)
+                               for p in sorted(todo, key=copy_order)]
+                for future in completed(futures):
+                    outcome = future.result()
+                    if outcome.skipped:
+                        continue
+                    record(store, outcome, summary)
+                    done += 1
+                    if outcome.failure:
+                        logger.warning("%s failed at %s: %s", outcome.source_path,
+                                       outcome.failure.stage, outcome.failure.message)
+                    progress.advance(outcome.source_path)
+        except (OSError, StoreLockedError):
+            STOP.request("write_error")
+            raise
+        finally:
+            if STOP.is_set():  # nothing in flight once the flow returns
+                cancel_and_settle(futures)
         summary.extract_wall_s = time.perf_counter() - started
-        finish(store, root, files, prune, summary)
-        rebuild_people(out, logger)
-    logger.info("written %d, failed %d, unchanged %d, pruned %d, missing %d, copies %d",
-                summary.written, summary.failed, summary.unchanged, summary.pruned,
-                summary.missing, summary.duplicates)
-    return summary.to_dict()
+        if STOP.is_set():
+            summary.interrupted = STOP.reason
+            summary.not_processed = len(todo) - done
+        finish(store, root, files, prune and not STOP.is_set(), summary)
+        if not STOP.is_set():
+            rebuild_people(out, logger)
+
+
+def _describe_error(exc: BaseException, out: str) -> dict[str, object]:
+    """What stopped the batch, as plain data (``pipeline.errors`` words it)."""
+    if isinstance(exc, StoreLockedError):
+        return {"kind": "locked", "path": out, "detail": str(exc)}
+    assert isinstance(exc, OSError)
+    return {"kind": "os", "errno": exc.errno, "path": exc.filename or out,
+            "detail": exc.strerror or (exc.args[-1] if exc.args else "")}
 
 
 def rebuild_people(out: str, logger: Any) -> None:
@@ -121,11 +185,24 @@ def run_ingest(folder: str, out: str, force: bool = False, workers: int | None =
                dask_address: str | None = None, limits: dict[str, float] | None = None,
                processes: bool = False, prune: bool = False) -> dict[str, object]:
     """Run the flow with the chosen task runner (see ``pipeline.batch.runners``). When no file
-    changed since the last run, say so without starting a Prefect flow run."""
+    changed since the last run, say so without starting a Prefect flow run.
+
+    SIGINT and SIGTERM stop the batch cleanly (``pipeline.batch.stopping``): the summary
+    returned says ``interrupted`` and how many documents were ``not_processed``. A signal
+    while the temporary server is still starting raises ``StoppedBeforeStart``."""
     if not force:
         idle = nothing_to_do(folder, out, prune)
         if idle is not None:
             return idle.to_dict()
     runner = make_task_runner(workers, dask_address, processes)
-    return ingest_flow.with_options(task_runner=runner)(folder=folder, out=out, force=force,
-                                                        limits=limits, prune=prune)
+    with stop_on_signals() as stop:
+        from pipeline.batch.temp_server import start_temporary_server
+        start_temporary_server()
+        if stop.is_set() and stop.signum is not None:  # asked while the server started
+            raise StoppedBeforeStart(stop.signum)
+        state: State = ingest_flow.with_options(task_runner=runner)(
+            folder=folder, out=out, force=force, limits=limits, prune=prune, return_state=True)
+        result = state.result(raise_on_failure=False)
+    if isinstance(result, BaseException):
+        raise result
+    return result
