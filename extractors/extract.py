@@ -43,6 +43,16 @@ def extract(doc: Document, nlp: Language | None = None,
     sdoc = parse(nlp, doc.text, [b.start for b in doc.blocks], piece_chars)
     ctx = Context(doc=doc, sdoc=sdoc)
     parsed = time.perf_counter()
+    extraction = extract_rules(ctx)
+    if timings is not None:
+        timings["nlp"] = timings.get("nlp", 0.0) + parsed - started
+        timings["rules"] = timings.get("rules", 0.0) + time.perf_counter() - parsed
+    return extraction
+
+
+def extract_rules(ctx: Context) -> Extraction:
+    """Run every extractor, in order, over a parsed document's ``ctx``."""
+    doc = ctx.doc
     ctx.set_agenda(minutes_only(doc, extract_agenda(ctx)))
     ctx.attendees = minutes_only(doc, extract_attendees(ctx))
     meeting = extract_meeting(ctx)
@@ -54,7 +64,7 @@ def extract(doc: Document, nlp: Language | None = None,
     meeting.pipeline_version = PIPELINE_VERSION
     ctx.meeting = meeting
     dates = extract_dates(ctx)
-    extraction = Extraction(
+    return Extraction(
         meeting=meeting,
         attendees=ctx.attendees,
         agenda_items=ctx.agenda,
@@ -63,7 +73,3 @@ def extract(doc: Document, nlp: Language | None = None,
         dates=dates,
         quality_flags=extract_quality_flags(ctx, dates),
     )
-    if timings is not None:
-        timings["nlp"] = timings.get("nlp", 0.0) + parsed - started
-        timings["rules"] = timings.get("rules", 0.0) + time.perf_counter() - parsed
-    return extraction
