@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, SpanGroup
 
 from extractors.gazetteer import Delegation, Gazetteer, gazetteer
+from extractors.intervals import IntervalIndex
 from extractors.nlp import DELEGATIONS_KEY
 from models.document import Document
 from models.records import AgendaItem, Attendee, Meeting
@@ -27,6 +28,8 @@ class Context:
     attendee_aliases: dict[str, Attendee] = field(default_factory=dict)
     meeting: Meeting | None = None
     _agenda_starts: list[int] = field(default_factory=list, repr=False)
+    _agenda_index: IntervalIndex[AgendaItem] | None = field(default=None, repr=False)
+    _agenda_indexed: list[AgendaItem] | None = field(default=None, repr=False)
     # token spans of generic labels ("the Secretariat"), which stand for the document's body
     _generic_spans: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
 
@@ -69,6 +72,15 @@ class Context:
         """Record the agenda (in document order) for ``agenda_item_at``."""
         self.agenda = sorted(items, key=lambda a: a.char_start)
         self._agenda_starts = [a.char_start for a in self.agenda]
+
+    def agenda_near(self, start: int, end: int | None = None) -> list[AgendaItem]:
+        """The agenda items whose headings overlap, cover or touch ``start`` .. ``end`` (and
+        maybe a few more nearby), in document order: what a test against every item needs to
+        look at (``extractors/intervals.py``)."""
+        if self._agenda_index is None or self._agenda_indexed is not self.agenda:
+            self._agenda_index = IntervalIndex(lambda a: (a.char_start, a.char_end), self.agenda)
+            self._agenda_indexed = self.agenda
+        return self._agenda_index.near(start, end)
 
     def agenda_item_at(self, offset: int) -> str | None:
         """Number of the innermost agenda item whose heading precedes ``offset``."""

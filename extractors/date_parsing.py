@@ -26,6 +26,8 @@ from pathlib import Path
 
 import srsly
 
+from extractors.intervals import IntervalIndex
+
 PATTERNS_FILE = Path(__file__).parent / "resources" / "date_patterns.jsonl"
 _MARKUP = re.compile(r"<[^>]+>|\^")
 
@@ -198,21 +200,27 @@ def find_mentions(text: str) -> list[RawMention]:
                 found.append(raw)
     orders = Counter(_order(r.pattern) for r in found if _order(r.pattern))
     usual = None if orders["dm"] == orders["md"] else max(orders, key=lambda o: orders[o])
-    preferred = [r for r in found if usual is not None and _order(r.pattern) == usual]
+    preferred = IntervalIndex(_span, [r for r in found
+                                      if usual is not None and _order(r.pattern) == usual])
 
     def outvoted(r: RawMention) -> bool:
         return (usual is not None and _order(r.pattern) not in (None, usual)
-                and any(p.start < r.end and r.start < p.end for p in preferred))
+                and any(p.start < r.end and r.start < p.end
+                        for p in preferred.near(r.start, r.end)))
 
     if usual == "md":  # numeric dates follow the document's order too ("5/6/2031" = May 6)
         found = [_month_first(r) if r.pattern == "numeric_dmy" else r for r in found]
-    kept: list[RawMention] = []
+    kept: IntervalIndex[RawMention] = IntervalIndex(_span)
     for raw in sorted(found, key=lambda r: -(r.end - r.start)):
         if outvoted(raw):
             continue
-        if all(raw.end <= k.start or raw.start >= k.end for k in kept):
-            kept.append(raw)
-    return sorted(kept, key=lambda r: r.start)
+        if all(raw.end <= k.start or raw.start >= k.end for k in kept.near(raw.start, raw.end)):
+            kept.add(raw)
+    return sorted(kept.items(), key=lambda r: r.start)
+
+
+def _span(raw: RawMention) -> tuple[int, int]:
+    return raw.start, raw.end
 
 
 def _safe_date(year: int, month: int, day: int | None, last: bool = False) -> dt.date | None:

@@ -15,6 +15,8 @@ from extractors.decisions import extract_decisions
 from extractors.interventions import extract_interventions
 from extractors.meeting import extract_meeting
 from extractors.nlp import get_nlp
+from extractors.parse import parse
+from extractors.pieces import PIECE_CHARS
 from extractors.quality_flags import extract_quality_flags, nothing_recognised
 from models.document import Document
 from models.records import Extraction
@@ -30,14 +32,27 @@ def minutes_only(doc: Document, records: list[_R]) -> list[_R]:
 
 
 def extract(doc: Document, nlp: Language | None = None,
-            timings: dict[str, float] | None = None) -> Extraction:
+            timings: dict[str, float] | None = None,
+            piece_chars: int = PIECE_CHARS) -> Extraction:
     """Run every extractor over ``doc`` and return all its records. When ``timings`` is
     given, the seconds spent in the spaCy pipeline (``nlp``) and in the rules (``rules``)
-    are added to it."""
+    are added to it. A body text longer than ``piece_chars`` is parsed in pieces of about
+    that size (``extractors/parse.py``), with the same records."""
     nlp = nlp or get_nlp()
     started = time.perf_counter()
-    ctx = Context(doc=doc, sdoc=nlp(doc.text))
+    sdoc = parse(nlp, doc.text, [b.start for b in doc.blocks], piece_chars)
+    ctx = Context(doc=doc, sdoc=sdoc)
     parsed = time.perf_counter()
+    extraction = extract_rules(ctx)
+    if timings is not None:
+        timings["nlp"] = timings.get("nlp", 0.0) + parsed - started
+        timings["rules"] = timings.get("rules", 0.0) + time.perf_counter() - parsed
+    return extraction
+
+
+def extract_rules(ctx: Context) -> Extraction:
+    """Run every extractor, in order, over a parsed document's ``ctx``."""
+    doc = ctx.doc
     ctx.set_agenda(minutes_only(doc, extract_agenda(ctx)))
     ctx.attendees = minutes_only(doc, extract_attendees(ctx))
     meeting = extract_meeting(ctx)
@@ -59,7 +74,4 @@ def extract(doc: Document, nlp: Language | None = None,
         quality_flags=extract_quality_flags(ctx, dates),
     )
     extraction.quality_flags += nothing_recognised(ctx, extraction)
-    if timings is not None:
-        timings["nlp"] = timings.get("nlp", 0.0) + parsed - started
-        timings["rules"] = timings.get("rules", 0.0) + time.perf_counter() - parsed
     return extraction

@@ -26,15 +26,20 @@ class Limits:
     """Largest total size of a .docx archive's members once decompressed."""
     max_docx_ratio: int = 200
     """Largest compression ratio of one .docx member over 1 MB (zip-bomb guard)."""
-    timeout_s: float = 300.0
-    """Wall time to read and extract one document, in seconds (0: no limit)."""
+    max_chars: int = 8_000_000
+    """Longest body text, in characters (about 3,000 pages), checked once the file is read:
+    what the NLP and the rules get through within the memory and time limits below."""
+    timeout_s: float = 600.0
+    """Wall time to read and extract one document, in seconds (0: no limit): the longest
+    text allowed takes about 5 minutes on two busy cores."""
     memory_mb: int = 2048
     """Memory a document's extraction may add to its worker, in MB (0: no limit)."""
 
 
 ENV = {"max_bytes": "MINUTES_MAX_BYTES", "max_pages": "MINUTES_MAX_PAGES",
        "max_docx_uncompressed": "MINUTES_MAX_DOCX_UNCOMPRESSED",
-       "max_docx_ratio": "MINUTES_MAX_DOCX_RATIO", "timeout_s": "MINUTES_TIMEOUT_S",
+       "max_docx_ratio": "MINUTES_MAX_DOCX_RATIO", "max_chars": "MINUTES_MAX_CHARS",
+       "timeout_s": "MINUTES_TIMEOUT_S",
        "memory_mb": "MINUTES_MEMORY_MB"}
 
 DEFAULT_LIMITS = Limits()

@@ -53,6 +53,13 @@ class Document:
         i = bisect.bisect_right(self._block_starts, offset) - 1
         return self.blocks[max(i, 0)]
 
+    def index_of(self, block: Block) -> int:
+        """Position of ``block`` in ``blocks`` (as ``blocks.index``, found by its start)."""
+        i = bisect.bisect_left(self._block_starts, block.start)
+        if i < len(self.blocks) and self.blocks[i] == block:
+            return i
+        return self.blocks.index(block)
+
     def page_at(self, offset: int) -> int:
         """Return the 1-based page of character ``offset``."""
         block = self.block_at(offset)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -87,11 +88,14 @@ def salvage(items: list[Cand], joined: list[tuple[list[Number], Block]],
     return items
 
 
-def _listed_titles(ctx: Context, blocks: list[Block], first: int) -> list[Cand]:
-    """The run of short title lines starting at block ``first``."""
+def _listed_titles(ctx: Context, blocks: list[Block], first: int,
+                   cleaned: list[str]) -> list[Cand]:
+    """The run of short title lines starting at block ``first`` (``cleaned``: each block's
+    text through ``clean_heading``)."""
     out: list[Cand] = []
-    for b in blocks[first:]:
-        title = clean_title(clean_heading(ctx.doc.block_text(b)))
+    for i in range(first, len(blocks)):  # not a slice: a copy of the rest per call
+        b = blocks[i]
+        title = clean_title(cleaned[i])
         if (b.kind == "heading" or not is_title(title) or len(title.split()) > MAX_LISTED_WORDS
                 or _LABEL_RE.match(title) or is_sentence(ctx, b.start, b.end)
                 or any(_similar(title, c.title) >= RELOCATE for c in out)):
@@ -100,33 +104,50 @@ def _listed_titles(ctx: Context, blocks: list[Block], first: int) -> list[Cand]:
     return out
 
 
-def _repeated_later(ctx: Context, blocks: list[Block], listed: list[Cand]) -> bool:
+class _Openings:
+    """The blocks' cleaned, case-folded texts filed by their first two words, so that "does a
+    block after this offset start with this title" looks only at blocks that could."""
+
+    def __init__(self, blocks: list[Block], cleaned: list[str]) -> None:
+        self.starts = [b.start for b in blocks]
+        self.folded = [text.casefold() for text in cleaned]
+        self.by_words: dict[tuple[str, ...], list[int]] = {}
+        for i, text in enumerate(self.folded):
+            words = tuple(text.split(" ", 2)[:2])
+            if len(words) == 2:
+                self.by_words.setdefault(words, []).append(i)
+
+    def later_starts_with(self, end: int, title: str) -> bool:
+        """Whether a block starting after ``end`` starts with ``title`` (of 3 words or more,
+        single-spaced like the cleaned texts, so its first two words are the block's)."""
+        found = self.by_words.get(tuple(title.split(" ", 2)[:2]), [])
+        first = bisect.bisect_right(found, bisect.bisect_right(self.starts, end) - 1)
+        return any(self.folded[i].startswith(title) for i in found[first:])
+
+
+def _repeated_later(openings: _Openings, listed: list[Cand]) -> bool:
     """Whether the body, after the list, starts a block with one of the listed titles."""
     end = listed[-1].end
     titles = [c.title.casefold() for c in listed if len(c.title.split()) >= 3]
-    for b in blocks:
-        if b.start <= end:
-            continue
-        text = clean_heading(ctx.doc.block_text(b)).casefold()
-        if any(text.startswith(t) for t in titles):
-            return True
-    return False
+    return any(openings.later_starts_with(end, t) for t in titles)
 
 
 def unnumbered_list(ctx: Context) -> list[Cand]:
     """Items of an unnumbered agenda or contents list (see the module docstring)."""
     s = spec()
     blocks = body_blocks(ctx)
-    for i, b in enumerate(blocks):
-        if not any(rx.match(clean_heading(ctx.doc.block_text(b))) for rx in s.list_intro):
+    cleaned = [clean_heading(ctx.doc.block_text(b)) for b in blocks]
+    for i, text in enumerate(cleaned):
+        if not any(rx.match(text) for rx in s.list_intro):
             continue
-        out = _listed_titles(ctx, blocks, i + 1)
+        out = _listed_titles(ctx, blocks, i + 1, cleaned)
         if len(out) >= 2:
             return out
+    openings = _Openings(blocks, cleaned)
     i = 0
     while i < len(blocks):
-        out = _listed_titles(ctx, blocks, i)
-        if len(out) >= 2 and _repeated_later(ctx, blocks, out):
+        out = _listed_titles(ctx, blocks, i, cleaned)
+        if len(out) >= 2 and _repeated_later(openings, out):
             return out
         i += max(1, len(out))
     return []

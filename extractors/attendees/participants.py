@@ -34,6 +34,7 @@ from extractors.attendees.persons import clean_role, find_persons, honorific_re
 from extractors.attendees.secretariat import body_staff
 from extractors.context import Context
 from extractors.gazetteer import Delegation
+from extractors.intervals import IntervalIndex
 from extractors.lexicon import speech_verbs
 from models.records import Attendee
 
@@ -126,9 +127,10 @@ def _link(ctx: Context, text: str, pos: int) -> tuple[Delegation | None, str | N
 
 def _in_heading(ctx: Context, offset: int) -> bool:
     """True inside an agenda heading or a heading block (titles name topics, not persons)."""
-    if any(a.char_start <= offset < a.char_end for a in ctx.agenda):
+    if any(a.char_start <= offset < a.char_end for a in ctx.agenda_near(offset)):
         return True
-    return any(b.kind == "heading" and b.start <= offset < b.end for b in ctx.doc.blocks)
+    block = ctx.doc.block_at(offset)  # blocks are in order and do not overlap
+    return block is not None and block.kind == "heading" and block.start <= offset < block.end
 
 
 def _trim_offices(start: int, name: str) -> tuple[int, str]:
@@ -183,12 +185,12 @@ def _mentions(ctx: Context) -> list[Participant]:
     text = ctx.doc.text
     body = body_delegation(ctx)
     out: list[Participant] = []
-    spans: list[tuple[int, int, str, str | None]] = []
+    spans: IntervalIndex[tuple[int, int, str, str | None]] = IntervalIndex(lambda s: s[:2])
     for p in find_persons(text):
-        spans.append((p.start, p.end, p.name, p.honorific))
+        spans.add((p.start, p.end, p.name, p.honorific))
     for rx in (_BARE_NAME_OF, _BARE_NAME_BRACKET):
         for m in rx.finditer(text):
-            if any(a <= m.start() < b for a, b, _, _ in spans):
+            if any(a <= m.start() < b for a, b, _, _ in spans.near(m.start())):
                 continue
             before = text[max(0, m.start() - 4):m.start()]
             if re.search(r"\b(?:the|The|of|for|on|in|to|at)\s$", before) \
@@ -196,8 +198,8 @@ def _mentions(ctx: Context) -> list[Participant]:
                 continue
             start, name = _trim_offices(m.start(), m.group(1))
             if len(name.split()) >= 2:
-                spans.append((start, m.end(), name, None))
-    for start, end, name, honorific in sorted(spans):
+                spans.add((start, m.end(), name, None))
+    for start, end, name, honorific in sorted(spans.items()):
         if not _acceptable(name, honorific) \
                 or _NOT_TAKING_PART.search(text[max(0, start - 12):start]):
             continue

@@ -22,6 +22,7 @@ from extractors.decisions.motions import motion_candidates, parse_votes
 from extractors.decisions.reported import reported_candidates
 from extractors.decisions.tasks import task_candidates
 from extractors.decisions.tools import Tools
+from extractors.intervals import IntervalIndex
 from models.records import Decision
 
 Family = Callable[[Tools], list[Candidate]]
@@ -35,11 +36,12 @@ def families() -> list[Family]:
 
 def choose(groups: list[list[Candidate]]) -> list[Candidate]:
     """Keep each group's candidates that do not overlap a candidate of an earlier group."""
-    kept: list[Candidate] = []
+    kept: IntervalIndex[Candidate] = IntervalIndex(lambda c: (c.start, c.end))
     for group in groups:
-        fresh = [c for c in group if not any(c.overlaps(k) for k in kept)]
-        kept.extend(fresh)
-    return sorted(kept, key=lambda c: (c.start, c.end))
+        fresh = [c for c in group if not any(c.overlaps(k) for k in kept.near(c.start, c.end))]
+        for c in fresh:
+            kept.add(c)
+    return sorted(kept.items(), key=lambda c: (c.start, c.end))
 
 
 def wrapped_end(tools: Tools, end: int) -> int:

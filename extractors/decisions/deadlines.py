@@ -100,7 +100,8 @@ def next_meeting_date(text: str, reference: dt.date | None) -> dt.date | None:
     """The date the document gives the next meeting: a day-level date in the sentence (or the
     heading and line) that names the next meeting, later than the meeting itself."""
     for m in _next_meeting_re().finditer(text):
-        window_start = max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start())) + 1
+        dot = text.rfind(".", 0, m.start())  # a paragraph break after it, if any, is nearer
+        window_start = max(dot, text.rfind("\n\n", max(dot, 0), m.start())) + 1
         window = text[window_start:m.end() + 200]
         stop = re.search(r"\.\s|\n\s*\n\s*\S[^\n]*\n\s*\n", window[m.end() - window_start:])
         if stop:

@@ -26,6 +26,7 @@ from extractors.context import Context
 from extractors.decisions.candidates import Candidate
 from extractors.decisions.cues import damaged_form, forms, lemma, patterns, words
 from extractors.decisions.deadlines import due_date
+from extractors.intervals import IntervalIndex
 from extractors.interventions import turns_for
 from extractors.interventions.reported import speaker_finder
 from extractors.interventions.segments import Segment, is_annex, segments
@@ -71,13 +72,14 @@ class ReportedFinder:
                 self.decision_hits[tok.i] = "body_decision"  # a subject across a line break
                 # is a heading the parse joined to the sentence
         self.turns = turns_for(ctx)
+        self.turns_near = IntervalIndex(lambda t: (t.start, t.end), self.turns)
         self.reference = ctx.meeting.meeting_date if ctx.meeting else None
         self._lo, self._hi = 0, len(ctx.sdoc)
 
     # -- helpers ----------------------------------------------------------------------------
     def turn_code(self, offset: int) -> str | None:
         """Code of the speaker whose turn covers ``offset``."""
-        for t in self.turns:
+        for t in self.turns_near.near(offset):
             if t.start <= offset < max(t.end, t.start + 1):
                 return t.speaker.code
         return None
@@ -501,7 +503,7 @@ class ReportedFinder:
             # who reported something is not
         # a sentence inside an agenda heading (one glued to its heading still counts)
         return any(a.char_start <= seg.start and seg.end <= a.char_end + 1
-                   for a in self.ctx.agenda)
+                   for a in self.ctx.agenda_near(seg.start))
 
     def _reported(self, seg: Segment) -> bool:
         """The sentence reports what a person said ("Ms. X (Rapporteur) reported that ...")."""

@@ -34,10 +34,11 @@ def listed_speakers(finder: SpeakerFinder, seg: Segment) -> tuple[list[Speaker],
         return None
     if not _reporting_lead_in(finder, seg):
         return None
-    idx = doc.blocks.index(seg.block)
+    idx = doc.index_of(seg.block)
     speakers: list[Speaker] = []
     end = seg.end
-    for block in doc.blocks[idx + 1:]:
+    for i in range(idx + 1, len(doc.blocks)):  # not a slice: a copy of the rest per list
+        block = doc.blocks[i]
         if block.kind != "list_item":
             break
         head = _HEAD.match(doc.block_text(block))

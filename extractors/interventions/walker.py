@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.context import Context
+from extractors.intervals import IntervalIndex
 from extractors.interventions.labelled import (
     action_block,
     label_speakers,
@@ -27,7 +28,7 @@ from extractors.interventions.offices import Speaker
 from extractors.interventions.reported import Analysis, Event, speaker_finder
 from extractors.interventions.segments import Segment, is_annex, segments
 from extractors.lexicon import speech_verbs, verb_lemma
-from models.records import Intervention
+from models.records import AgendaItem, Intervention
 
 _BY = re.compile(r"\bby\b", re.I)
 # the separator between an item heading and the text run in after it on its line
@@ -119,17 +120,21 @@ class _Walker:
         self.finder = speaker_finder(ctx)
         self.st = _State(absent_codes=_absent_codes(ctx))
         self.listed = _listed_codes(ctx)
-        self.att_ranges = _attendee_ranges(ctx)
+        self.att_ranges = IntervalIndex(lambda r: r, _attendee_ranges(ctx))
         self.presidency = ctx.meeting.presidency_code if ctx.meeting else None
         self.heading_starts = [a.char_start for a in ctx.agenda]
+        self.items_numbered: dict[str | None, list[AgendaItem]] = {}
+        for a in ctx.agenda:
+            self.items_numbered.setdefault(a.number, []).append(a)
         self.skip_until = 0  # end of a list of speakers already read with its lead-in
 
     def _in_attendees(self, seg: Segment) -> bool:
         """A segment of the attendance list: attendance rows start it and cover a good part
         of it (a sentence of the body that opens with a speaker's name is read)."""
-        if not any(s <= seg.start < e for s, e in self.att_ranges):
+        ranges = self.att_ranges.near(seg.start, seg.end)
+        if not any(s <= seg.start < e for s, e in ranges):
             return False
-        covered = sum(max(0, min(e, seg.end) - max(s, seg.start)) for s, e in self.att_ranges)
+        covered = sum(max(0, min(e, seg.end) - max(s, seg.start)) for s, e in ranges)
         return covered >= _ATTENDANCE_SHARE * (seg.end - seg.start)
 
     def _keep(self, spk: Speaker, seg: Segment) -> bool:
@@ -148,8 +153,8 @@ class _Walker:
         self.st.agenda = item
         self.st.item_has_turn = False
         self.st.heading_speaker = None
-        for a in self.ctx.agenda:
-            if a.number == item and a.char_start <= seg.start:
+        for a in self.items_numbered.get(item, []):
+            if a.char_start <= seg.start:
                 title_end = a.char_end
                 m = _BY.search(self.ctx.doc.text[a.char_start:title_end])
                 if m:
@@ -203,14 +208,14 @@ class _Walker:
         if seg.block.kind == "heading":
             return True
         return any(a.char_start <= seg.start < max(a.char_end, a.char_start + 1)
-                   for a in self.ctx.agenda)
+                   for a in self.ctx.agenda_near(seg.start))
 
     def _run_in_body(self, seg: Segment) -> Segment | None:
         """The text run in after an item heading on its line ("b) Roads - Cllr Doe said ..."),
         as a segment of its own; None where the segment is only the heading."""
         if seg.block.kind == "heading":
             return None
-        ends = [a.char_end for a in self.ctx.agenda
+        ends = [a.char_end for a in self.ctx.agenda_near(seg.start)
                 if a.char_start <= seg.start < max(a.char_end, a.char_start + 1)]
         text = self.ctx.doc.text
         m = _RUN_IN.match(text, max(ends), seg.end) if ends else None

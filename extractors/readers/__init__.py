@@ -58,6 +58,9 @@ def parse_bytes(data: bytes, fmt: str, source_path: str,
     text = result.body.text
     if not text.strip():
         raise ReadError("no_text", "file contains no text")
+    if limits.max_chars and len(text) > limits.max_chars:
+        raise ReadError("too_large", f"text has {len(text):,} characters "
+                                     f"(limit {limits.max_chars:,})")
     legibility = measure(text)
     if legibility.garbage:
         raise ReadError("garbled_text", "the text is not language but garbage "

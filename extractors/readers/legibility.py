@@ -24,10 +24,12 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 MIN_CHARS = 60  # a page with less visible text is not judged (a title page, a stamp)
 
+_TOKEN = re.compile(r"\S+")
 _TOKEN_EDGE = "\"'“”‘’«»()[]{}<>.,;:!?*•·–—-/"
 _WORD = re.compile(r"^(?:[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?)$")
 _NUMBER = re.compile(r"^[#№$€£¥]?\d[\d.,:]*(?:st|nd|rd|th|er|e|º|°|%|h)?$", re.I)
@@ -88,23 +90,27 @@ def _shaped(part: str) -> bool:
 
 
 def measure(text: str) -> Legibility:
-    """Legibility measures of ``text``."""
-    visible = [c for c in text if not c.isspace()]
-    n = len(visible)
+    """Legibility measures of ``text``. Characters and tokens are counted once each (a
+    Counter), so a long text costs memory in its distinct characters and words only."""
+    chars = Counter(text)
+    visible = {c: k for c, k in chars.items() if not c.isspace()}
+    n = sum(visible.values())
     if not n:
         return Legibility(0, 0.0, 0.0, None)
     in_words = 0
-    for token in text.split():
+    for token, count in Counter(m.group() for m in _TOKEN.finditer(text)).items():
         core = token.strip(_TOKEN_EDGE)
         if not core:
-            in_words += len(token) if all(c in _USUAL_PUNCT for c in token) else 0
+            in_words += count * len(token) if all(c in _USUAL_PUNCT for c in token) else 0
             continue
         if all(_shaped(part) for part in _PART_SEPARATOR.split(core) if part):
-            in_words += len(token)
-    odd = sum(1 for c in visible if not (c.isalnum() or c in _USUAL_PUNCT)
+            in_words += count * len(token)
+    odd = sum(k for c, k in visible.items() if not (c.isalnum() or c in _USUAL_PUNCT)
               or unicodedata.category(c) in ("Co", "Cc", "Cs", "Cn"))
-    latin = [c.lower() for c in visible if c.isalpha() and "LATIN" in unicodedata.name(c, "")]
-    letters = sum(1 for c in visible if c.isalpha())
-    vowels = (sum(1 for c in latin if c in _VOWELS) / len(latin)
-              if latin and len(latin) >= 0.8 * letters else None)
+    latin = {c: k for c, k in visible.items()
+             if c.isalpha() and "LATIN" in unicodedata.name(c, "")}
+    n_latin = sum(latin.values())
+    letters = sum(k for c, k in visible.items() if c.isalpha())
+    vowels = (sum(k for c, k in latin.items() if c.lower() in _VOWELS) / n_latin
+              if n_latin and n_latin >= 0.8 * letters else None)
     return Legibility(n, in_words / n, odd / n, vowels)
