@@ -582,14 +582,16 @@ def _add_page_number_field(paragraph: object) -> None:
     end_run._r.append(end)
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip archive with fixed entry timestamps and attributes."""
+def _normalise_zip(data: bytes, stored_first: str | None = None) -> bytes:
+    """Rewrite a zip archive with fixed entry timestamps and attributes (``stored_first``:
+    a member kept uncompressed, as OpenDocument's ``mimetype`` must be)."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.compress_type = (zipfile.ZIP_STORED if info.filename == stored_first
+                                   else zipfile.ZIP_DEFLATED)
             fixed.external_attr = 0o644 << 16
             fixed.create_system = 0
             dst.writestr(fixed, src.read(info.filename))
@@ -656,6 +658,153 @@ def render_docx(minutes: Minutes) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return _normalise_zip(buf.getvalue())
+
+
+Outline = tuple  # ("h", level, text) | ("p", text) | ("ul", items) | ("table", rows)
+
+
+def outline(minutes: Minutes) -> list[Outline]:
+    """The document's blocks in order, as ``render_docx`` lays them out: the title heading,
+    the meeting lines, the attendance table, the apologies and the agenda items."""
+    out: list[Outline] = [("h", 1, minutes.title)]
+    out += [("p", line) for line in (minutes.date_line, minutes.venue, minutes.time,
+                                      minutes.chair)]
+    out.append(("h", 2, "List of Attendees"))
+    out.append(("table", [("Delegation", "Representatives"), *_attendee_rows(minutes)]))
+    out.append(("h", 2, "Apologies received"))
+    out.append(("ul", tuple(minutes.apologies)))
+
+    def blocks(items: Sequence[Block]) -> None:
+        for block in items:
+            out.append(("ul", block.items) if isinstance(block, Bullets) else ("p", block))
+
+    for item in minutes.agenda:
+        out.append(("h", 2, f"Agenda Item {item.number} – {item.title}"))
+        blocks(item.blocks)
+        for sub in item.sub_items:
+            out.append(("h", 3, f"{sub.number} {sub.title}"))
+            blocks(sub.blocks)
+    out += [("p", para) for para in minutes.closing]
+    return out
+
+
+def render_html(minutes: Minutes) -> bytes:
+    """Render minutes as a web page: the minutes in ``<main>``, with the site's navigation,
+    banner, cookie dialog and footer around them (which the HTML reader leaves out)."""
+    from html import escape
+
+    body: list[str] = []
+    for block in outline(minutes):
+        if block[0] == "h":
+            body.append(f"<h{block[1]}>{escape(block[2])}</h{block[1]}>")
+        elif block[0] == "p":
+            body.append(f"<p>{escape(block[1])}</p>")
+        elif block[0] == "ul":
+            body.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in block[1]) + "</ul>")
+        else:
+            head, *rows = block[1]
+            body.append("<table>\n<thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in head)
+                        + "</tr></thead>\n<tbody>\n" + "\n".join(
+                            "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+                            for row in rows) + "\n</tbody>\n</table>")
+    page = [
+        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        f"<title>{escape(minutes.title)} | {RUNNING_HEADER}</title>",
+        "<style>body { font-family: sans-serif; }</style>", "</head>", "<body>",
+        f'<header><a href="/">{RUNNING_HEADER}</a>',
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/meetings">Meetings</a></li>'
+        '<li><a href="/documents">Documents</a></li></ul></nav></header>',
+        '<div role="dialog" aria-label="Cookies"><p>This site uses cookies to remember your '
+        "preferences.</p><button>Accept</button></div>",
+        "<main>", *body, "</main>",
+        f"<footer><p>{RUNNING_HEADER} secretariat</p><p>Contact us</p></footer>",
+        "<script>document.documentElement.className = 'js';</script>",
+        "</body>", "</html>",
+    ]
+    return ("\n".join(page) + "\n").encode("utf-8")
+
+
+def _rtf_text(text: str) -> str:
+    """``text`` escaped for RTF: braces and backslashes escaped, non-ASCII as ``\\uN?``."""
+    out = []
+    for char in text:
+        if char in "\\{}":
+            out.append("\\" + char)
+        elif ord(char) > 127:
+            code = ord(char)
+            out.append(f"\\u{code if code < 32768 else code - 65536}?")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def render_rtf(minutes: Minutes) -> bytes:
+    """Render minutes as RTF as Word writes it: heading styles with ``\\outlinelevel``,
+    bullets as list paragraphs (``\\ls1\\ilvl0``), the attendance table as ``\\intbl``
+    rows, and a running header."""
+    lines = [
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0",
+        "{\\fonttbl{\\f0\\fswiss Arial;}}",
+        "{\\stylesheet{\\s0 Normal;}{\\s1\\outlinelevel0\\b\\fs32 heading 1;}"
+        "{\\s2\\outlinelevel1\\b\\fs26 heading 2;}{\\s3\\outlinelevel2\\b heading 3;}}",
+        "{\\info{\\title " + _rtf_text(minutes.title) + "}{\\author ccm-minutes team}}",
+        "{\\header\\pard " + _rtf_text(RUNNING_HEADER) + "\\par}",
+    ]
+    for block in outline(minutes):
+        if block[0] == "h":
+            level = block[1]
+            lines.append(f"\\pard\\s{level}\\outlinelevel{level - 1}\\b "
+                         f"{_rtf_text(block[2])}\\b0\\par")
+        elif block[0] == "p":
+            lines.append(f"\\pard\\s0 {_rtf_text(block[1])}\\par")
+        elif block[0] == "ul":
+            lines += [f"{{\\listtext\\'95\\tab}}\\pard\\ls1\\ilvl0 {_rtf_text(i)}\\par"
+                      for i in block[1]]
+        else:
+            for row in block[1]:
+                cells = "".join(f"{_rtf_text(c)}\\cell " for c in row)
+                lines.append(f"\\trowd\\cellx3000\\cellx9000\\pard\\intbl {cells}\\row")
+            lines.append("\\pard")
+    lines.append("}")
+    return ("\r\n".join(lines) + "\r\n").encode("ascii")
+
+
+def render_odt(minutes: Minutes) -> bytes:
+    """Render minutes as an OpenDocument text file (odfpy): ``text:h`` with outline levels,
+    ``text:list`` bullets, a ``table:table`` of attendees; deterministic bytes."""
+    from odf import dc, meta, table, text
+    from odf.opendocument import OpenDocumentText
+
+    doc = OpenDocumentText()
+    doc.meta.addElement(dc.Title(text=minutes.title))
+    doc.meta.addElement(meta.CreationDate(text=FIXED_DATETIME.strftime("%Y-%m-%dT%H:%M:%S")))
+    doc.meta.addElement(dc.Date(text=FIXED_DATETIME.strftime("%Y-%m-%dT%H:%M:%S")))
+    for block in outline(minutes):
+        if block[0] == "h":
+            doc.text.addElement(text.H(outlinelevel=block[1], text=block[2]))
+        elif block[0] == "p":
+            doc.text.addElement(text.P(text=block[1]))
+        elif block[0] == "ul":
+            lst = text.List()
+            for item in block[1]:
+                li = text.ListItem()
+                li.addElement(text.P(text=item))
+                lst.addElement(li)
+            doc.text.addElement(lst)
+        else:
+            tbl = table.Table(name="Attendees")
+            tbl.addElement(table.TableColumn(numbercolumnsrepeated=2))
+            for row in block[1]:
+                tr = table.TableRow()
+                for cell in row:
+                    tc = table.TableCell()
+                    tc.addElement(text.P(text=cell))
+                    tr.addElement(tc)
+                tbl.addElement(tr)
+            doc.text.addElement(tbl)
+    buf = io.BytesIO()
+    doc.write(buf)
+    return _normalise_zip(buf.getvalue(), stored_first="mimetype")
 
 
 def render_pdf(minutes: Minutes) -> bytes:
