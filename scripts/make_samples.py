@@ -8,8 +8,15 @@ as structured data and rendered to one format:
 * ``sample_02_informal_consultation.docx``  Word (python-docx)
 * ``sample_03_coordination_committee.pdf``  PDF with a text layer (fpdf2)
 * ``sample_04_scanned.pdf``                 image-only PDF (Pillow + fpdf2), no text layer
+* ``sample_05_informal_consultation.html``  web page, the minutes inside site chrome
+* ``sample_06_coordination_committee.rtf``  RTF as Word writes it (heading styles, list, table)
+* ``sample_07_coordination_committee.odt``  OpenDocument text (odfpy)
 
-Output is byte-for-byte deterministic: fixed PDF creation dates, fixed docx core
+Samples 05-07 render the minutes of samples 02, 03 and 01 again, so the same meeting is read
+from every format (the store marks the later copies ``duplicate_of`` the first). Legacy Word
+``.doc`` has no sample: nothing in the stack writes one (antiword only reads them).
+
+Output is byte-for-byte deterministic: fixed PDF creation dates, fixed docx and odt
 properties and normalised zip entry timestamps.
 
 Usage::
@@ -21,9 +28,10 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -582,9 +590,11 @@ def _add_page_number_field(paragraph: object) -> None:
     end_run._r.append(end)
 
 
-def _normalise_zip(data: bytes, stored_first: str | None = None) -> bytes:
+def _normalise_zip(data: bytes, stored_first: str | None = None,
+                   change: Callable[[str, bytes], bytes] | None = None) -> bytes:
     """Rewrite a zip archive with fixed entry timestamps and attributes (``stored_first``:
-    a member kept uncompressed, as OpenDocument's ``mimetype`` must be)."""
+    a member kept uncompressed, as OpenDocument's ``mimetype`` must be; ``change``: applied
+    to each member's name and bytes)."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -594,7 +604,8 @@ def _normalise_zip(data: bytes, stored_first: str | None = None) -> bytes:
                                    else zipfile.ZIP_DEFLATED)
             fixed.external_attr = 0o644 << 16
             fixed.create_system = 0
-            dst.writestr(fixed, src.read(info.filename))
+            content = src.read(info.filename)
+            dst.writestr(fixed, change(info.filename, content) if change else content)
     return out.getvalue()
 
 
@@ -804,7 +815,24 @@ def render_odt(minutes: Minutes) -> bytes:
             doc.text.addElement(tbl)
     buf = io.BytesIO()
     doc.write(buf)
-    return _normalise_zip(buf.getvalue(), stored_first="mimetype")
+    return _normalise_zip(buf.getvalue(), stored_first="mimetype", change=_sorted_namespaces)
+
+
+def _sorted_namespaces(name: str, content: bytes) -> bytes:
+    """An XML member whose root declares only the namespaces it uses, in a fixed order
+    (odfpy declares every namespace any odfpy element made so far in the process has used,
+    in set order, so its output changes from run to run)."""
+    if not name.endswith(".xml"):
+        return content
+    decl = re.compile(rb' xmlns:([\w-]+)="[^"]*"')
+
+    def sort(m: re.Match[bytes]) -> bytes:
+        used = [d for d in decl.finditer(m.group(2))
+                if re.search(rb"[<\s/]" + re.escape(d.group(1)) + rb":", content)]
+        kept = sorted(d.group(0) for d in used)
+        return m.group(1) + b"".join(kept) + decl.sub(b"", m.group(2)) + b">"
+
+    return re.sub(rb"(<[\w:-]+)([^>]*)>", sort, content, count=1)
 
 
 def render_pdf(minutes: Minutes) -> bytes:
@@ -957,13 +985,16 @@ def render_scan(minutes: Minutes) -> bytes:
 
 
 def write_samples(out_dir: Path) -> list[Path]:
-    """Write all four sample files into ``out_dir`` and return their paths."""
+    """Write all seven sample files into ``out_dir`` and return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs: dict[str, bytes] = {
         "sample_01_coordination_committee.txt": render_text(SAMPLE_01).encode("utf-8"),
         "sample_02_informal_consultation.docx": render_docx(SAMPLE_02),
         "sample_03_coordination_committee.pdf": render_pdf(SAMPLE_03),
         "sample_04_scanned.pdf": render_scan(SAMPLE_04),
+        "sample_05_informal_consultation.html": render_html(SAMPLE_02),
+        "sample_06_coordination_committee.rtf": render_rtf(SAMPLE_03),
+        "sample_07_coordination_committee.odt": render_odt(SAMPLE_01),
     }
     paths = []
     for name, data in outputs.items():
