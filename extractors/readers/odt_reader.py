@@ -209,6 +209,9 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     except Exception as exc:
         raise ReadError("corrupt_odt", f"cannot open OpenDocument file: "
                                        f"{type(exc).__name__}: {str(exc)[:200]}") from exc
+    if body is None:
+        raise ReadError("corrupt_odt", "OpenDocument file is damaged: content.xml has no text "
+                                       "body (office:text)")
     collector = _Collector()
     collector.blocks(body)
     items = collector.items

@@ -259,6 +259,20 @@ def minutes_odt() -> bytes:
     return buf.getvalue()
 
 
+def entity_odt() -> bytes:
+    """An .odt whose content.xml declares an entity (what an XXE attack needs)."""
+    src = zipfile.ZipFile(io.BytesIO(minutes_odt()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "content.xml":
+                content = content.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e SYSTEM '
+                                                  b'"file:///etc/passwd">]>', 1)
+            dst.writestr(info.filename, content)
+    return out.getvalue()
+
+
 def other_ole(stream: str) -> bytes:
     """An old-format Office file (OLE2) holding ``stream`` instead of a WordDocument."""
     return bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504) + stream.encode(
@@ -360,6 +374,7 @@ BAD_FILES = [
     BadFile("unclosed.rtf", lambda: minutes_rtf().rstrip()[:-1], "corrupt_rtf",
             "closing brace"),
     BadFile("truncated.odt", lambda: minutes_odt()[:1000], "corrupt_odt", "truncated"),
+    BadFile("entity.odt", entity_odt, "unsafe_odt", "declares a DTD"),
     BadFile("spreadsheet.odt", spreadsheet_odt, "not_odt", "opendocument.spreadsheet"),
     BadFile("workbook.doc", lambda: other_ole("Workbook"), "not_doc", "Excel workbook"),
     BadFile("password.doc", lambda: other_ole("EncryptedPackage"), "encrypted",
