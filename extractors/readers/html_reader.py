@@ -120,17 +120,16 @@ def _text_len(el: Any) -> int:
 
 def main_content(root: Any) -> Any:
     """The element holding the minutes: ``<main>``/``role=main``, else the article with most
-    words, else ``<body>`` (chrome is removed from it wherever it stands)."""
+    words, else ``<body>`` (chrome is removed from it wherever it stands); an empty ``<main>``
+    or article is passed over."""
     mains = [el for el in root.iter() if isinstance(el.tag, str)
              and (el.tag == "main" or _role(el) == "main")]
-    if mains:
-        return max(mains, key=_text_len)
+    if mains and _text_len(best := max(mains, key=_text_len)) > 0:
+        return best
     articles = [el for el in root.iter() if isinstance(el.tag, str)
                 and (el.tag == "article" or _role(el) == "article")]
-    if articles:
-        best = max(articles, key=_text_len)
-        if _text_len(best) > 0:
-            return best
+    if articles and _text_len(best := max(articles, key=_text_len)) > 0:
+        return best
     body = root.find(".//body")
     return body if body is not None else root
 
