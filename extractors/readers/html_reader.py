@@ -37,13 +37,14 @@ from extractors.readers.markup import (
 )
 
 # Elements that are never minutes text.
-_DROP_TAGS = {"script", "style", "noscript", "template", "form", "nav", "aside", "iframe",
+# (Not ``form``: ASP.NET and SharePoint pages wrap the whole page, minutes and all, in one.)
+_DROP_TAGS = {"script", "style", "noscript", "template", "nav", "aside", "iframe",
               "object", "embed", "svg", "canvas", "button", "select", "textarea", "input",
               "dialog", "menu", "head", "title", "meta", "link", "video", "audio", "map"}
 # ARIA landmark and widget roles of site chrome (WAI-ARIA 1.2).
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
                "alertdialog", "menu", "menubar", "toolbar", "tablist", "tooltip", "alert",
-               "status", "form"}
+               "status"}
 # Sectioning elements inside which header/footer belong to the content, not to the site.
 _SECTIONING = {"article", "section", "main"}
 _HEADING = re.compile(r"^h([1-6])$")
@@ -87,10 +88,16 @@ def decode_html(data: bytes) -> tuple[str, str]:
     """The page's text and the encoding it was read in: a BOM first, then ``<meta charset>``,
     else the text decoder's guess (UTF-8 with legacy runs)."""
     enc = _charset(data)
+    if enc is not None and enc.startswith(("utf-16", "utf-32")) and not enc.endswith("sig") \
+            and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        enc = None  # a <meta> declaring UTF-16 in a page of single bytes: ignored (WHATWG)
     if enc is not None:
         if enc in ("ascii", "iso8859-1", "latin-1"):
             enc = "cp1252"  # what browsers read a page declared Latin-1 or ASCII in (WHATWG)
-        return data.decode(enc, errors="replace"), enc
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: decode as any text file
     decoded = decode(data)
     return decoded.text, decoded.encoding
 
@@ -272,11 +279,31 @@ class _Walker:
                 self._flush()
 
     def _table(self, table: Any) -> None:
+        if _is_layout(table):  # a table that lays out the page: its cells are containers
+            for tr in _rows(table):
+                for cell in tr.iterchildren():
+                    if isinstance(cell.tag, str) and not _is_chrome(cell):
+                        self.walk(cell)
+            return
         for tr in _rows(table):
             cells = [" ".join(self.inline(c).split()) for c in tr.iterchildren()
                      if isinstance(c.tag, str) and c.tag in ("td", "th") and not _is_chrome(c)]
             if any(cells):
                 self.items.append(Pending("table_row", "\t".join(cells), 1, cells=cells))
+
+
+def _is_layout(table: Any) -> bool:
+    """A table used for page layout, not data: marked ``role="presentation"``/``"none"``, or
+    with headings, tables or lists inside its cells."""
+    if _role(table) in ("presentation", "none"):
+        return True
+    for tr in _rows(table):
+        for cell in tr.iterchildren():
+            if isinstance(cell.tag, str) and any(
+                    isinstance(el.tag, str) and (_HEADING.match(el.tag) or el.tag in (
+                        "table", "ul", "ol", "main", "article")) for el in cell.iterdescendants()):
+                return True
+    return False
 
 
 def _spaces(text: str) -> str:

@@ -214,6 +214,9 @@ def _parse(data: bytes) -> _Reader:
             if pending_skip:
                 pending_skip -= 1
                 continue
+            if symbol in (b"\n", b"\r") and not group.skip:
+                reader.end_paragraph()  # a backslash before a line end is a \par
+                continue
             if not group.skip:
                 char = symbol.decode("latin-1")
                 value = specials.get(char, char if char in "{}\\" else "")

@@ -127,3 +127,29 @@ def test_markdown_with_inline_html_stays_text() -> None:
     doc = parse_bytes(data, "md", "m.md")
     assert doc.source_format == "md"
     assert "The Chair opened the meeting." in doc.text
+
+
+@pytest.mark.parametrize("marker", ['role="presentation"', 'class="layout"'])
+def test_layout_table_cells_are_read_as_blocks(marker: str) -> None:
+    heading = "<h1>Minutes of the Ferry Users Forum</h1>" if "role" not in marker else ""
+    main = (f'<table {marker}><tr><td><a href="/">Home</a></td><td>{heading}'
+            "<h2>1. Timetable</h2><p>The forum noted the winter timetable.</p>"
+            "<table><tr><td>Mr. Aldo Brenn</td><td>Secretary</td></tr></table>"
+            "</td></tr></table>")
+    got = blocks(parse_bytes(page(main, "body", chrome=False), "html", "m.html"))
+    assert ("heading", 2, "1. Timetable") in got
+    assert ("paragraph", 0, "The forum noted the winter timetable.") in got
+    assert ("table_row", 0, "Mr. Aldo Brenn\tSecretary") in got
+
+
+def test_page_inside_one_form_is_read() -> None:
+    main = ('<form id="page" method="post"><input type="hidden" name="state" value="x">'
+            "<main><h1>Minutes of the Canal Trust</h1><p>The Trust met on 2 May 2023.</p>"
+            "</main></form>")
+    doc = parse_bytes(page(main, "body"), "html", "m.html")
+    assert doc.text == "Minutes of the Canal Trust\nThe Trust met on 2 May 2023."
+
+
+def test_wrong_utf8_declaration_falls_back() -> None:
+    data = '<meta charset="utf-8"><p>Genève – 4 March</p>'.encode("cp1252")
+    assert parse_bytes(data, "html", "m.html").text == "Genève – 4 March"

@@ -71,3 +71,8 @@ def test_unclosed_document_is_a_named_failure() -> None:
 def test_rtf_saved_as_text_is_read_as_rtf() -> None:
     doc = parse_bytes(HEAD + rb"\pard\s1 Minutes of the Orchard Council\par}", "txt", "m.txt")
     assert doc.source_format == "rtf" and doc.text == "Minutes of the Orchard Council"
+
+
+def test_backslash_line_end_ends_a_paragraph() -> None:
+    assert read(b"\\pard First paragraph.\\\nSecond paragraph.\\par") == [
+        ("paragraph", 0, "First paragraph."), ("paragraph", 0, "Second paragraph.")]
