@@ -18,7 +18,7 @@ import tempfile
 from extractors.errors import ReadError
 from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers import ReadResult
-from extractors.readers.sniff import OLE2, ole_kind
+from extractors.readers.sniff import OLE2, ole_kind, sniff
 
 ANTIWORD_TIMEOUT_S = 60.0
 INSTALL_HINT = ("install the Debian package antiword (sudo apt-get install antiword), or run "
@@ -28,7 +28,9 @@ INSTALL_HINT = ("install the Debian package antiword (sudo apt-get install antiw
 def check_ole(data: bytes) -> None:
     """Refuse data that is not an OLE2 Word document, naming what it is instead."""
     if not data.startswith(OLE2):
-        raise ReadError("not_doc", "file is not a legacy Word .doc file (no OLE2 signature)")
+        what = sniff(data)
+        raise ReadError("not_doc", "file is not a legacy Word .doc file (no OLE2 signature)"
+                        + (f": it is {what}" if what else ""))
     kind = ole_kind(data)
     if kind == "encrypted":
         raise ReadError("encrypted", "Word document is password-protected (encrypted); "

@@ -3,14 +3,16 @@
 The page's minutes are found by structure, never by a site's class names or ids: the main
 content is ``<main>`` (or ``role="main"``), else the ``<article>`` holding most text, else the
 body; site chrome is left out wherever it stands: ``nav``, ``aside``, page-level ``header`` and
-``footer`` (not those inside an article or section, which carry its title and notes), forms,
-dialogs (cookie banners), scripts and styles, elements with the ARIA roles of chrome
+``footer`` (not those inside an article or section, which carry its title and notes), form
+controls, dialogs (cookie banners), scripts and styles, elements with the ARIA roles of chrome
 (navigation, banner, contentinfo, complementary, search, dialog, menu...) and hidden ones.
 
 Headings ``h1``-``h6`` give heading blocks with their level, ``li`` list items nested by their
 lists (an ordered list's numbers are written into the text, as a browser shows them), each
-table row one table_row (cells from ``td``/``th``), paragraphs and ``<br>``-separated lines
-paragraphs. The minutes' own title (an ``h1``, or the first lines) opens the body as in the
+table row one table_row (cells from ``td``/``th``; a table that lays out the page, with
+headings, lists or tables in its cells or ``role="presentation"``, is read as the blocks in its
+cells), paragraphs and ``<br>``-separated lines paragraphs, ``<pre>`` as the text reader reads
+a text file. The minutes' own title (an ``h1``, or the first lines) opens the body as in the
 other formats; the page's ``<title>``, often "Page | Site", goes to ``metadata["title"]`` and
 not into the body, where it would run into the minutes' title.
 """

@@ -380,6 +380,7 @@ BAD_FILES = [
     BadFile("password.doc", lambda: other_ole("EncryptedPackage"), "encrypted",
             "password-protected"),
     BadFile("plain_text.doc", lambda: TEXT.encode(), "not_doc", "no OLE2 signature"),
+    BadFile("pdf_named.doc", minutes_pdf, "not_doc", "it is a PDF document"),
     BadFile("truncated.docx", lambda: minutes_docx()[:5000], "corrupt_docx", "truncated"),
     BadFile("zip_version_8.4.docx", future_zip_docx, "corrupt_docx", "zip file version 8.4"),
     BadFile("password.docx", encrypted_docx, "encrypted", "password-protected"),
