@@ -12,9 +12,12 @@ as structured data and rendered to one format:
 * ``sample_06_coordination_committee.rtf``  RTF as Word writes it (heading styles, list, table)
 * ``sample_07_coordination_committee.odt``  OpenDocument text (odfpy)
 
-Samples 05-07 render the minutes of samples 02, 03 and 01 again, so the same meeting is read
-from every format (the store marks the later copies ``duplicate_of`` the first). Legacy Word
-``.doc`` has no sample: nothing in the stack writes one (antiword only reads them).
+* ``sample_08_informal_consultation.doc``   legacy Word 97 (``word97.py``), unformatted paragraphs
+
+Samples 05-08 render the minutes of samples 02, 03, 01 and 02 again, so the same meeting is
+read from every format (the store marks the later copies ``duplicate_of`` the first). Nothing
+in the stack writes legacy Word, so ``word97.py`` writes the smallest Word 97 file antiword
+reads: text without styles, so the .doc's attendance is ``Delegation – representatives`` lines.
 
 Output is byte-for-byte deterministic: fixed PDF creation dates, fixed docx and odt
 properties and normalised zip entry timestamps.
@@ -27,6 +30,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import io
 import re
 import sys
@@ -35,6 +39,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 
 from fpdf import FPDF
 
@@ -835,6 +840,40 @@ def _sorted_namespaces(name: str, content: bytes) -> bytes:
     return re.sub(rb"(<[\w:-]+)([^>]*)>", sort, content, count=1)
 
 
+def render_plain(minutes: Minutes) -> str:
+    """Render minutes as unformatted paragraphs, one a line, as a legacy Word file without
+    styles holds them: headings are their own lines, bullets ``•`` and a tab, each delegation
+    ``Name – representatives``."""
+    lines = [minutes.title, minutes.date_line, minutes.venue, minutes.time, minutes.chair,
+             "List of Attendees"]
+    lines += [f"{name} – {reps}" for name, reps in _attendee_rows(minutes)]
+    lines.append("Apologies received")
+    lines += [f"\u2022\t{name}" for name in minutes.apologies]
+    for block in outline(minutes)[1:]:
+        if block[0] == "h" and block[2] not in ("List of Attendees", "Apologies received"):
+            lines.append(block[2])
+        elif block[0] == "p" and block[1] not in lines[:5]:
+            lines.append(block[1])
+        elif block[0] == "ul" and block[1] != tuple(minutes.apologies):
+            lines += [f"\u2022\t{item}" for item in block[1]]
+    return "\n".join(lines) + "\n"
+
+
+def render_doc(minutes: Minutes) -> bytes:
+    """Render minutes as a legacy Word 97 file (``word97.py``) of ``render_plain``'s
+    paragraphs."""
+    return _word97().word97(render_plain(minutes))
+
+
+def _word97() -> ModuleType:
+    """``scripts/word97.py``, loaded beside this script (``scripts/`` is not a package)."""
+    spec = importlib.util.spec_from_file_location("word97", Path(__file__).with_name("word97.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def render_pdf(minutes: Minutes) -> bytes:
     """Render minutes as a text PDF with a running header and ``Page N`` footer."""
     from fpdf.enums import XPos, YPos
@@ -985,7 +1024,7 @@ def render_scan(minutes: Minutes) -> bytes:
 
 
 def write_samples(out_dir: Path) -> list[Path]:
-    """Write all seven sample files into ``out_dir`` and return their paths."""
+    """Write all eight sample files into ``out_dir`` and return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs: dict[str, bytes] = {
         "sample_01_coordination_committee.txt": render_text(SAMPLE_01).encode("utf-8"),
@@ -995,6 +1034,7 @@ def write_samples(out_dir: Path) -> list[Path]:
         "sample_05_informal_consultation.html": render_html(SAMPLE_02),
         "sample_06_coordination_committee.rtf": render_rtf(SAMPLE_03),
         "sample_07_coordination_committee.odt": render_odt(SAMPLE_01),
+        "sample_08_informal_consultation.doc": render_doc(SAMPLE_02),
     }
     paths = []
     for name, data in outputs.items():

@@ -61,6 +61,9 @@ def _antiword(data: bytes, timeout: float) -> str:
                                                  f"{INSTALL_HINT}") from exc
     finally:
         os.unlink(path)
+    if run.returncode < 0:
+        raise ReadError("corrupt_doc", "legacy Word .doc file is damaged: antiword stopped on "
+                                       f"signal {-run.returncode} while reading it")
     if run.returncode != 0:
         detail = " ".join(run.stderr.decode("utf-8", "replace").replace(path, "").split())
         if "encrypt" in detail.lower():

@@ -21,6 +21,7 @@ EXPECTED = (
     "sample_05_informal_consultation.html",
     "sample_06_coordination_committee.rtf",
     "sample_07_coordination_committee.odt",
+    "sample_08_informal_consultation.doc",
 )
 
 
@@ -96,3 +97,10 @@ def test_html_rtf_odt_samples(out_dir: Path) -> None:
         assert odt.infolist()[0].filename == "mimetype"
         assert odt.read("mimetype") == b"application/vnd.oasis.opendocument.text"
         assert b"<table:table " in odt.read("content.xml")
+
+
+def test_doc_sample_is_a_word97_file(out_dir: Path) -> None:
+    data = (out_dir / EXPECTED[7]).read_bytes()
+    assert data.startswith(bytes.fromhex("d0cf11e0a1b11ae1"))
+    assert "WordDocument".encode("utf-16-le") in data and "1Table".encode("utf-16-le") in data
+    assert b"Informal Consultation" in data

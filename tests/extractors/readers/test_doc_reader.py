@@ -1,9 +1,9 @@
 """Legacy Word (.doc) through antiword: the failure without it, its output mapped to blocks,
 its timeout, and files recognised by their content rather than their name.
 
-Nothing in the stack writes a real Word 97 file, so antiword's own reading is not exercised
-on a real document here; a stand-in ``antiword`` on PATH prints what antiword prints (one
-line per paragraph, ``|``-separated table rows, bullet glyphs) to test the mapping."""
+Real Word 97 files (``scripts/word97.py``: unformatted paragraphs) are read through antiword in
+``test_format_records.py``; here a stand-in ``antiword`` on PATH prints what antiword prints
+for formatting that writer cannot make (``|``-separated table rows) to test the mapping."""
 
 from __future__ import annotations
 
@@ -89,3 +89,11 @@ def test_a_word_file_is_read_as_what_it_is(named: str) -> None:
     doc = parse_bytes(minutes_docx(), named, f"minutes.{named}")
     assert doc.source_format == "docx"
     assert "It was agreed that the next meeting" in doc.text
+
+
+def test_antiword_crash_is_a_named_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_antiword(tmp_path, "kill -SEGV $$")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(ReadError) as err:
+        parse_bytes(old_word_doc(), "doc", "minutes.doc")
+    assert err.value.error_type == "corrupt_doc" and "signal 11" in err.value.message

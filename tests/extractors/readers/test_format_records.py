@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import shutil
 import sys
 from functools import cache
 from pathlib import Path
@@ -96,3 +97,23 @@ def test_structure_is_kept(fmt: str) -> None:
     first = doc.blocks[0]
     assert first.kind == "heading" and doc.text[first.start:first.end] == \
         make_samples().SAMPLE_01.title
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_legacy_word_gives_the_records_of_the_same_paragraphs_as_text(sample: str) -> None:
+    """A Word 97 file (``scripts/word97.py``: paragraphs without styles, which is all that
+    writer makes) read through antiword gives the words and records of the same paragraphs
+    in a text file."""
+    if shutil.which("antiword") is None:
+        pytest.skip("antiword is not installed (apt-get install antiword)")
+    ms = make_samples()
+    minutes = getattr(ms, sample)
+    doc = parse_bytes(ms.render_doc(minutes), "doc", f"{sample}.doc")
+    text = parse_bytes(ms.render_plain(minutes).encode("utf-8"), "txt", f"{sample}.txt")
+    check_offsets(doc)
+    assert doc.source_format == "doc"
+    assert similarity(text.text, doc.text) >= MIN_RATIO, differences(text.text, doc.text)
+    expected, got = comparable(extract(text)), comparable(extract(doc))
+    assert expected["attendees"] and expected["agenda_items"]
+    for table in expected:
+        assert got[table] == expected[table], table
