@@ -8,8 +8,18 @@ as structured data and rendered to one format:
 * ``sample_02_informal_consultation.docx``  Word (python-docx)
 * ``sample_03_coordination_committee.pdf``  PDF with a text layer (fpdf2)
 * ``sample_04_scanned.pdf``                 image-only PDF (Pillow + fpdf2), no text layer
+* ``sample_05_informal_consultation.html``  web page, the minutes inside site chrome
+* ``sample_06_coordination_committee.rtf``  RTF as Word writes it (heading styles, list, table)
+* ``sample_07_coordination_committee.odt``  OpenDocument text (odfpy)
 
-Output is byte-for-byte deterministic: fixed PDF creation dates, fixed docx core
+* ``sample_08_informal_consultation.doc``   legacy Word 97 (``word97.py``), unformatted paragraphs
+
+Samples 05-08 render the minutes of samples 02, 03, 01 and 02 again, so the same meeting is
+read from every format (the store marks the later copies ``duplicate_of`` the first). Nothing
+in the stack writes legacy Word, so ``word97.py`` writes the smallest Word 97 file antiword
+reads: text without styles, so the .doc's attendance is ``Delegation – representatives`` lines.
+
+Output is byte-for-byte deterministic: fixed PDF creation dates, fixed docx and odt
 properties and normalised zip entry timestamps.
 
 Usage::
@@ -20,13 +30,16 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import io
+import re
 import sys
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 
 from fpdf import FPDF
 
@@ -582,17 +595,22 @@ def _add_page_number_field(paragraph: object) -> None:
     end_run._r.append(end)
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip archive with fixed entry timestamps and attributes."""
+def _normalise_zip(data: bytes, stored_first: str | None = None,
+                   change: Callable[[str, bytes], bytes] | None = None) -> bytes:
+    """Rewrite a zip archive with fixed entry timestamps and attributes (``stored_first``:
+    a member kept uncompressed, as OpenDocument's ``mimetype`` must be; ``change``: applied
+    to each member's name and bytes)."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.compress_type = (zipfile.ZIP_STORED if info.filename == stored_first
+                                   else zipfile.ZIP_DEFLATED)
             fixed.external_attr = 0o644 << 16
             fixed.create_system = 0
-            dst.writestr(fixed, src.read(info.filename))
+            content = src.read(info.filename)
+            dst.writestr(fixed, change(info.filename, content) if change else content)
     return out.getvalue()
 
 
@@ -656,6 +674,204 @@ def render_docx(minutes: Minutes) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return _normalise_zip(buf.getvalue())
+
+
+Outline = tuple  # ("h", level, text) | ("p", text) | ("ul", items) | ("table", rows)
+
+
+def outline(minutes: Minutes) -> list[Outline]:
+    """The document's blocks in order, as ``render_docx`` lays them out: the title heading,
+    the meeting lines, the attendance table, the apologies and the agenda items."""
+    out: list[Outline] = [("h", 1, minutes.title)]
+    out += [("p", line) for line in (minutes.date_line, minutes.venue, minutes.time,
+                                      minutes.chair)]
+    out.append(("h", 2, "List of Attendees"))
+    out.append(("table", [("Delegation", "Representatives"), *_attendee_rows(minutes)]))
+    out.append(("h", 2, "Apologies received"))
+    out.append(("ul", tuple(minutes.apologies)))
+
+    def blocks(items: Sequence[Block]) -> None:
+        for block in items:
+            out.append(("ul", block.items) if isinstance(block, Bullets) else ("p", block))
+
+    for item in minutes.agenda:
+        out.append(("h", 2, f"Agenda Item {item.number} – {item.title}"))
+        blocks(item.blocks)
+        for sub in item.sub_items:
+            out.append(("h", 3, f"{sub.number} {sub.title}"))
+            blocks(sub.blocks)
+    out += [("p", para) for para in minutes.closing]
+    return out
+
+
+def render_html(minutes: Minutes) -> bytes:
+    """Render minutes as a web page: the minutes in ``<main>``, with the site's navigation,
+    banner, cookie dialog and footer around them (which the HTML reader leaves out)."""
+    from html import escape
+
+    body: list[str] = []
+    for block in outline(minutes):
+        if block[0] == "h":
+            body.append(f"<h{block[1]}>{escape(block[2])}</h{block[1]}>")
+        elif block[0] == "p":
+            body.append(f"<p>{escape(block[1])}</p>")
+        elif block[0] == "ul":
+            body.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in block[1]) + "</ul>")
+        else:
+            head, *rows = block[1]
+            body.append("<table>\n<thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in head)
+                        + "</tr></thead>\n<tbody>\n" + "\n".join(
+                            "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+                            for row in rows) + "\n</tbody>\n</table>")
+    page = [
+        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        f"<title>{escape(minutes.title)} | {RUNNING_HEADER}</title>",
+        "<style>body { font-family: sans-serif; }</style>", "</head>", "<body>",
+        f'<header><a href="/">{RUNNING_HEADER}</a>',
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/meetings">Meetings</a></li>'
+        '<li><a href="/documents">Documents</a></li></ul></nav></header>',
+        '<div role="dialog" aria-label="Cookies"><p>This site uses cookies to remember your '
+        "preferences.</p><button>Accept</button></div>",
+        "<main>", *body, "</main>",
+        f"<footer><p>{RUNNING_HEADER} secretariat</p><p>Contact us</p></footer>",
+        "<script>document.documentElement.className = 'js';</script>",
+        "</body>", "</html>",
+    ]
+    return ("\n".join(page) + "\n").encode("utf-8")
+
+
+def _rtf_text(text: str) -> str:
+    """``text`` escaped for RTF: braces and backslashes escaped, non-ASCII as ``\\uN?``."""
+    out = []
+    for char in text:
+        if char in "\\{}":
+            out.append("\\" + char)
+        elif ord(char) > 127:
+            code = ord(char)
+            out.append(f"\\u{code if code < 32768 else code - 65536}?")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def render_rtf(minutes: Minutes) -> bytes:
+    """Render minutes as RTF as Word writes it: heading styles with ``\\outlinelevel``,
+    bullets as list paragraphs (``\\ls1\\ilvl0``), the attendance table as ``\\intbl``
+    rows, and a running header."""
+    lines = [
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0",
+        "{\\fonttbl{\\f0\\fswiss Arial;}}",
+        "{\\stylesheet{\\s0 Normal;}{\\s1\\outlinelevel0\\b\\fs32 heading 1;}"
+        "{\\s2\\outlinelevel1\\b\\fs26 heading 2;}{\\s3\\outlinelevel2\\b heading 3;}}",
+        "{\\info{\\title " + _rtf_text(minutes.title) + "}{\\author ccm-minutes team}}",
+        "{\\header\\pard " + _rtf_text(RUNNING_HEADER) + "\\par}",
+    ]
+    for block in outline(minutes):
+        if block[0] == "h":
+            level = block[1]
+            lines.append(f"\\pard\\s{level}\\outlinelevel{level - 1}\\b "
+                         f"{_rtf_text(block[2])}\\b0\\par")
+        elif block[0] == "p":
+            lines.append(f"\\pard\\s0 {_rtf_text(block[1])}\\par")
+        elif block[0] == "ul":
+            lines += [f"{{\\listtext\\'95\\tab}}\\pard\\ls1\\ilvl0 {_rtf_text(i)}\\par"
+                      for i in block[1]]
+        else:
+            for row in block[1]:
+                cells = "".join(f"{_rtf_text(c)}\\cell " for c in row)
+                lines.append(f"\\trowd\\cellx3000\\cellx9000\\pard\\intbl {cells}\\row")
+            lines.append("\\pard")
+    lines.append("}")
+    return ("\r\n".join(lines) + "\r\n").encode("ascii")
+
+
+def render_odt(minutes: Minutes) -> bytes:
+    """Render minutes as an OpenDocument text file (odfpy): ``text:h`` with outline levels,
+    ``text:list`` bullets, a ``table:table`` of attendees; deterministic bytes."""
+    from odf import dc, meta, table, text
+    from odf.opendocument import OpenDocumentText
+
+    doc = OpenDocumentText()
+    doc.meta.addElement(dc.Title(text=minutes.title))
+    doc.meta.addElement(meta.CreationDate(text=FIXED_DATETIME.strftime("%Y-%m-%dT%H:%M:%S")))
+    doc.meta.addElement(dc.Date(text=FIXED_DATETIME.strftime("%Y-%m-%dT%H:%M:%S")))
+    for block in outline(minutes):
+        if block[0] == "h":
+            doc.text.addElement(text.H(outlinelevel=block[1], text=block[2]))
+        elif block[0] == "p":
+            doc.text.addElement(text.P(text=block[1]))
+        elif block[0] == "ul":
+            lst = text.List()
+            for item in block[1]:
+                li = text.ListItem()
+                li.addElement(text.P(text=item))
+                lst.addElement(li)
+            doc.text.addElement(lst)
+        else:
+            tbl = table.Table(name="Attendees")
+            tbl.addElement(table.TableColumn(numbercolumnsrepeated=2))
+            for row in block[1]:
+                tr = table.TableRow()
+                for cell in row:
+                    tc = table.TableCell()
+                    tc.addElement(text.P(text=cell))
+                    tr.addElement(tc)
+                tbl.addElement(tr)
+            doc.text.addElement(tbl)
+    buf = io.BytesIO()
+    doc.write(buf)
+    return _normalise_zip(buf.getvalue(), stored_first="mimetype", change=_sorted_namespaces)
+
+
+def _sorted_namespaces(name: str, content: bytes) -> bytes:
+    """An XML member whose root declares only the namespaces it uses, in a fixed order
+    (odfpy declares every namespace any odfpy element made so far in the process has used,
+    in set order, so its output changes from run to run)."""
+    if not name.endswith(".xml"):
+        return content
+    decl = re.compile(rb' xmlns:([\w-]+)="[^"]*"')
+
+    def sort(m: re.Match[bytes]) -> bytes:
+        used = [d for d in decl.finditer(m.group(2))
+                if re.search(rb"[<\s/]" + re.escape(d.group(1)) + rb":", content)]
+        kept = sorted(d.group(0) for d in used)
+        return m.group(1) + b"".join(kept) + decl.sub(b"", m.group(2)) + b">"
+
+    return re.sub(rb"(<[\w:-]+)([^>]*)>", sort, content, count=1)
+
+
+def render_plain(minutes: Minutes) -> str:
+    """Render minutes as unformatted paragraphs, one a line, as a legacy Word file without
+    styles holds them: headings are their own lines, bullets ``•`` and a tab, each delegation
+    ``Name – representatives``."""
+    lines = [minutes.title, minutes.date_line, minutes.venue, minutes.time, minutes.chair,
+             "List of Attendees"]
+    lines += [f"{name} – {reps}" for name, reps in _attendee_rows(minutes)]
+    lines.append("Apologies received")
+    lines += [f"\u2022\t{name}" for name in minutes.apologies]
+    for block in outline(minutes)[1:]:
+        if block[0] == "h" and block[2] not in ("List of Attendees", "Apologies received"):
+            lines.append(block[2])
+        elif block[0] == "p" and block[1] not in lines[:5]:
+            lines.append(block[1])
+        elif block[0] == "ul" and block[1] != tuple(minutes.apologies):
+            lines += [f"\u2022\t{item}" for item in block[1]]
+    return "\n".join(lines) + "\n"
+
+
+def render_doc(minutes: Minutes) -> bytes:
+    """Render minutes as a legacy Word 97 file (``word97.py``) of ``render_plain``'s
+    paragraphs."""
+    return _word97().word97(render_plain(minutes))
+
+
+def _word97() -> ModuleType:
+    """``scripts/word97.py``, loaded beside this script (``scripts/`` is not a package)."""
+    spec = importlib.util.spec_from_file_location("word97", Path(__file__).with_name("word97.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def render_pdf(minutes: Minutes) -> bytes:
@@ -808,13 +1024,17 @@ def render_scan(minutes: Minutes) -> bytes:
 
 
 def write_samples(out_dir: Path) -> list[Path]:
-    """Write all four sample files into ``out_dir`` and return their paths."""
+    """Write all eight sample files into ``out_dir`` and return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs: dict[str, bytes] = {
         "sample_01_coordination_committee.txt": render_text(SAMPLE_01).encode("utf-8"),
         "sample_02_informal_consultation.docx": render_docx(SAMPLE_02),
         "sample_03_coordination_committee.pdf": render_pdf(SAMPLE_03),
         "sample_04_scanned.pdf": render_scan(SAMPLE_04),
+        "sample_05_informal_consultation.html": render_html(SAMPLE_02),
+        "sample_06_coordination_committee.rtf": render_rtf(SAMPLE_03),
+        "sample_07_coordination_committee.odt": render_odt(SAMPLE_01),
+        "sample_08_informal_consultation.doc": render_doc(SAMPLE_02),
     }
     paths = []
     for name, data in outputs.items():

@@ -1,4 +1,7 @@
-"""Readers: a minutes file (text, Markdown, Word, PDF) in, one normalized ``Document`` out."""
+"""Readers: a minutes file (text, Markdown, Word, PDF, web page, legacy Word, RTF, OpenDocument)
+in, one normalized ``Document`` out. The file's name chooses the reader unless its content says
+otherwise (``sniff.content_format``): a Word file is read as what it is whatever it is named,
+and a web page or RTF document saved as text is read as HTML or RTF."""
 
 from __future__ import annotations
 
@@ -12,12 +15,21 @@ from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.readers.body import BodyBuilder
 from extractors.readers.furniture import mark_blocks
 from extractors.readers.legibility import measure
+from extractors.readers.sniff import content_format
 from models.document import Document
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-           ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".dotm": "docx", ".pdf": "pdf"}
+           ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".dotm": "docx", ".pdf": "pdf",
+           ".html": "html", ".htm": "html", ".xhtml": "html", ".doc": "doc", ".dot": "doc",
+           ".rtf": "rtf", ".odt": "odt"}
 
-_MODULES = {"txt": "text_reader", "md": "text_reader", "docx": "docx_reader", "pdf": "pdf_reader"}
+_MODULES = {"txt": "text_reader", "md": "text_reader", "docx": "docx_reader", "pdf": "pdf_reader",
+            "html": "html_reader", "doc": "doc_reader", "rtf": "rtf_reader", "odt": "odt_reader"}
+# Formats whose files are often named for another of them (a .docx saved as .doc, RTF or a web
+# page saved as .doc by "Save as"): their content decides. Text files are read as HTML or RTF
+# when that is what they hold; other binaries named .txt keep their "check the extension" error.
+_WORD_PROCESSING = {"doc", "docx", "rtf", "odt", "html"}
+_TEXT_CONTENT = {"html", "rtf"}
 
 
 @dataclass
@@ -45,6 +57,19 @@ def format_of(path: Path) -> str:
     return fmt
 
 
+def reader_format(data: bytes, named: str) -> str:
+    """The format to read ``data`` as: the one its name gives (``named``), unless its content
+    is another word-processing format or, for a text file, a web page or RTF document."""
+    actual = content_format(data)
+    if actual is None or actual == named:
+        return named
+    if named in _WORD_PROCESSING and actual in _WORD_PROCESSING:
+        return actual
+    if named in ("txt", "md") and actual in _TEXT_CONTENT:
+        return actual
+    return named
+
+
 def parse_bytes(data: bytes, fmt: str, source_path: str,
                 limits: Limits = DEFAULT_LIMITS) -> Document:
     """Parse ``data`` of format ``fmt`` into a Document, within ``limits``."""
@@ -53,6 +78,7 @@ def parse_bytes(data: bytes, fmt: str, source_path: str,
     if len(data) > limits.max_bytes:
         raise ReadError("too_large", f"file is {len(data) / 2**20:.1f} MB "
                                      f"(limit {limits.max_bytes / 2**20:.1f} MB)")
+    fmt = reader_format(data, fmt)
     reader = importlib.import_module(f"extractors.readers.{_MODULES[fmt]}")
     result = reader.read(data, limits)
     text = result.body.text

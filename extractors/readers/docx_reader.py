@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -37,7 +36,8 @@ from extractors.readers.markup import (
     strip_bullet,
     word_vocabulary,
 )
-from extractors.readers.sniff import is_encrypted_office, sniff
+from extractors.readers.sniff import is_encrypted_office
+from extractors.readers.zip_checks import open_zip, read_member, refuse_bombs
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP = {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", f"{_W}del",
@@ -54,29 +54,13 @@ def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     if is_encrypted_office(data):
         raise ReadError("encrypted", "Word document is password-protected (encrypted); "
                                      "remove the password in Word and save it again")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
-        what = sniff(data)
-        if what and what.startswith("a zip archive"):
-            raise ReadError("corrupt_docx", "Word .docx file is damaged or truncated (its zip "
-                                            f"directory cannot be read: {exc})") from exc
-        detail = f"it is {what}" if what else "not a zip archive"
-        raise ReadError("not_a_zip", f"file is not a Word .docx file: {detail}") from exc
+    archive = open_zip(data, "Word .docx", "corrupt_docx")
     with archive:
         infos = archive.infolist()
         if "word/document.xml" not in {i.filename for i in infos}:
             raise ReadError("not_docx",
                             "zip archive has no word/document.xml; not a Word .docx file")
-        total = sum(i.file_size for i in infos)
-        if total > limits.max_docx_uncompressed:
-            raise ReadError("too_large", f"docx expands to {total // 2**20} MB "
-                                         f"(limit {limits.max_docx_uncompressed // 2**20} MB)")
-        ratio = limits.max_docx_ratio
-        for i in infos:
-            if i.file_size > 1024 * 1024 and i.file_size > ratio * max(i.compress_size, 1):
-                raise ReadError("too_large", f"docx member {i.filename} has an absurd "
-                                             f"compression ratio (possible zip bomb)")
+        refuse_bombs(infos, limits, "docx")
         for i in infos:
             if i.filename.lower().endswith((".xml", ".rels")):
                 _refuse_dtd(i.filename, _member(archive, i))
@@ -84,12 +68,7 @@ def check_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
 
 def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     """One member's bytes (at most its declared size); ReadError when it cannot be read."""
-    try:
-        return archive.read(info)
-    except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError,
-            EOFError, ValueError) as exc:
-        raise ReadError("corrupt_docx", f"Word .docx file is damaged: cannot unpack "
-                                        f"{info.filename} ({exc})") from exc
+    return read_member(archive, info, "Word .docx", "corrupt_docx")
 
 
 def _refuse_dtd(name: str, content: bytes) -> None:

@@ -92,9 +92,9 @@ def _mutate_docx_member(draw: st.DrawFn, data: bytes, donors: list[bytes]) -> by
     src = zipfile.ZipFile(io.BytesIO(data))
     infos = src.infolist()
     xml = [i.filename for i in infos if i.filename.endswith((".xml", ".rels"))]
-    target = draw(st.sampled_from(sorted(xml, key=lambda n: n != "word/document.xml")),
-                  label="member")
-    drop = draw(st.booleans(), label="drop member") and target != "word/document.xml"
+    main = "content.xml" if "content.xml" in xml else "word/document.xml"  # odt, docx
+    target = draw(st.sampled_from(sorted(xml, key=lambda n: n != main)), label="member")
+    drop = draw(st.booleans(), label="drop member") and target != main
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in infos:
@@ -112,7 +112,7 @@ def damaged(draw: st.DrawFn, seeds: list[Seed]) -> tuple[Seed, bytes]:
     """A seed and a damaged copy of its bytes."""
     seed = draw(st.sampled_from(seeds), label="seed")
     donors = [s.data for s in seeds if s.ext == seed.ext]
-    if seed.ext == "docx" and draw(st.booleans(), label="inside the zip"):
+    if seed.ext in ("docx", "odt") and draw(st.booleans(), label="inside the zip"):
         return seed, draw(_mutate_docx_member(seed.data, donors))
     return seed, draw(_mutate(seed.data, donors))
 

@@ -3,7 +3,9 @@ must end in records or in a recorded failure with a named cause -- never ``inter
 (an exception no rule foresaw), a hang or a crash.
 
 Seeds: the shared corpus (when present; not the image-only scan, whose OCR takes seconds a
-page), the team's samples in data/raw and small generated files. Besides byte damage, seeds
+page), the team's samples in data/raw and small generated files (web pages, RTF, OpenDocument;
+for ``.doc``, OLE files and other word-processing files named ``.doc``: nothing writes a real
+Word 97 file). Besides byte damage, seeds
 are reshaped into valid files of the kinds readers once lost text on
 (``mutations.reshaped``: rotated pages, content drawn sideways, fonts with wrong Unicode maps;
 UTF-16/32 without a BOM, Windows-1252, KOI8-R, a Windows-1252 stretch inside UTF-8; Word
@@ -38,7 +40,16 @@ from pipeline.batch.discover import discover, original_bytes, stored_path
 from pipeline.batch.process import Outcome, process_file
 from pipeline.batch.store import ParquetStore
 from tests.extractors.mutations import Seed, damaged, reshaped
-from tests.extractors.readers.bad_files import TEXT, minutes_docx, minutes_pdf
+from tests.extractors.readers.bad_files import (
+    TEXT,
+    minutes_docx,
+    minutes_html,
+    minutes_odt,
+    minutes_pdf,
+    minutes_rtf,
+    old_word_doc,
+    other_ole,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -60,8 +71,10 @@ DISTINCT: dict[str, set[int]] = {}
 def _seeds(ext: str) -> list[Seed]:
     """Small generated files first (Hypothesis shrinks towards them), then the samples and
     the corpus (corpus only for the long run: its files take a second each to extract)."""
-    generated = {"txt": TEXT.encode(), "docx": minutes_docx(), "pdf": minutes_pdf()}
-    seeds = [Seed(f"generated.{ext}", ext, generated[ext])]
+    generated = {"txt": [TEXT.encode()], "docx": [minutes_docx()], "pdf": [minutes_pdf()],
+                 "html": [minutes_html()], "rtf": [minutes_rtf()], "odt": [minutes_odt()],
+                 "doc": [old_word_doc(), other_ole("Workbook"), minutes_rtf(), minutes_docx()]}
+    seeds = [Seed(f"generated{i}.{ext}", ext, data) for i, data in enumerate(generated[ext])]
     files = sorted(SAMPLES.glob(f"*.{ext}"))
     if LONG and CORPUS.is_dir():
         files += sorted(CORPUS.glob(f"*.{ext}"))
@@ -172,6 +185,10 @@ def _reshape_test(ext: str):  # type: ignore[no-untyped-def]
 test_damaged_txt = _fuzz_test("txt")  # .md files go through the same reader
 test_damaged_docx = _fuzz_test("docx")
 test_damaged_pdf = _fuzz_test("pdf")
+test_damaged_html = _fuzz_test("html")
+test_damaged_rtf = _fuzz_test("rtf")
+test_damaged_odt = _fuzz_test("odt")
+test_damaged_doc = _fuzz_test("doc")  # OLE files through antiword; Word and RTF named .doc
 test_reshaped_txt = _reshape_test("txt")
 test_reshaped_docx = _reshape_test("docx")
 test_reshaped_pdf = _reshape_test("pdf")

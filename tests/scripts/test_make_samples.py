@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
@@ -17,6 +18,10 @@ EXPECTED = (
     "sample_02_informal_consultation.docx",
     "sample_03_coordination_committee.pdf",
     "sample_04_scanned.pdf",
+    "sample_05_informal_consultation.html",
+    "sample_06_coordination_committee.rtf",
+    "sample_07_coordination_committee.odt",
+    "sample_08_informal_consultation.doc",
 )
 
 
@@ -82,3 +87,20 @@ def test_scan_has_no_text_layer(out_dir: Path) -> None:
         assert len(pdf.pages) == 1
         assert not (pdf.pages[0].extract_text() or "").strip()
         assert pdf.pages[0].images
+
+
+def test_html_rtf_odt_samples(out_dir: Path) -> None:
+    html = (out_dir / EXPECTED[4]).read_text(encoding="utf-8")
+    assert "<main>" in html and "<nav>" in html and "<table>" in html
+    assert (out_dir / EXPECTED[5]).read_bytes().startswith(b"{\\rtf1")
+    with zipfile.ZipFile(out_dir / EXPECTED[6]) as odt:
+        assert odt.infolist()[0].filename == "mimetype"
+        assert odt.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        assert b"<table:table " in odt.read("content.xml")
+
+
+def test_doc_sample_is_a_word97_file(out_dir: Path) -> None:
+    data = (out_dir / EXPECTED[7]).read_bytes()
+    assert data.startswith(bytes.fromhex("d0cf11e0a1b11ae1"))
+    assert "WordDocument".encode("utf-16-le") in data and "1Table".encode("utf-16-le") in data
+    assert b"Informal Consultation" in data

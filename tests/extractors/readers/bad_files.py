@@ -222,6 +222,72 @@ def old_word_doc() -> bytes:
         "utf-16-le").ljust(128, b"\x00") + bytes(4096)
 
 
+def _paragraphs() -> list[str]:
+    return [line.strip() for line in MINUTES.replace("*", "").split("\n\n") if line.strip()]
+
+
+def minutes_html(chrome_only: bool = False) -> bytes:
+    """The sample minutes as a web page with a site banner, navigation and footer around
+    them (``chrome_only``: the page without the minutes)."""
+    from html import escape
+
+    body = "" if chrome_only else "".join(f"<p>{escape(p)}</p>" for p in _paragraphs())
+    return ("<!DOCTYPE html><html><head><title>Minutes</title><script>var a = 1;</script>"
+            "</head><body><header><nav><a href='/'>Home</a> <a href='/x'>Meetings</a></nav>"
+            f"</header><main>{body}</main><footer>Contact us</footer></body></html>").encode()
+
+
+def minutes_rtf() -> bytes:
+    """The sample minutes as an RTF document."""
+    def escape(text: str) -> str:
+        return "".join(f"\\u{ord(c)}?" if ord(c) > 127 else c for c in text)
+
+    paras = "".join(f"\\pard {escape(p)}\\par\n" for p in _paragraphs())
+    return ("{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\n" + paras + "}\n").encode()
+
+
+def minutes_odt() -> bytes:
+    """The sample minutes as an OpenDocument text file (odfpy)."""
+    from odf import text
+    from odf.opendocument import OpenDocumentText
+
+    document = OpenDocumentText()
+    for para in _paragraphs():
+        document.text.addElement(text.P(text=para))
+    buf = io.BytesIO()
+    document.write(buf)
+    return buf.getvalue()
+
+
+def entity_odt() -> bytes:
+    """An .odt whose content.xml declares an entity (what an XXE attack needs)."""
+    src = zipfile.ZipFile(io.BytesIO(minutes_odt()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "content.xml":
+                content = content.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e SYSTEM '
+                                                  b'"file:///etc/passwd">]>', 1)
+            dst.writestr(info.filename, content)
+    return out.getvalue()
+
+
+def other_ole(stream: str) -> bytes:
+    """An old-format Office file (OLE2) holding ``stream`` instead of a WordDocument."""
+    return bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504) + stream.encode(
+        "utf-16-le").ljust(128, b"\x00") + bytes(4096)
+
+
+def spreadsheet_odt() -> bytes:
+    """An OpenDocument spreadsheet's package named .odt."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
+    return buf.getvalue()
+
+
 def retyped_docx(content_type: str) -> bytes:
     """The sample minutes whose main part declares ``content_type`` (a macro-enabled file,
     a template, or a type no Word file has)."""
@@ -293,7 +359,28 @@ BAD_FILES = [
             None),
     BadFile("nul_only.txt", lambda: bytes(4096), "no_text", "no text"),
     BadFile("not_a_zip.docx", lambda: TEXT.encode(), "not_a_zip", "not a zip archive"),
-    BadFile("old_word.docx", old_word_doc, "not_a_zip", "old-format Office file"),
+    BadFile("old_word.docx", old_word_doc, "corrupt_doc", "not one antiword can read"),
+    BadFile("docx_named.doc", minutes_docx, None),
+    BadFile("rtf_named.doc", minutes_rtf, None),
+    BadFile("web_page_named.doc", minutes_html, None),
+    BadFile("odt_named.docx", minutes_odt, None),
+    BadFile("web_page_saved.txt", minutes_html, None),
+    BadFile("web_page.html", minutes_html, None),
+    BadFile("minutes.rtf", minutes_rtf, None),
+    BadFile("minutes.odt", minutes_odt, None),
+    BadFile("chrome_only.html", lambda: minutes_html(chrome_only=True), "no_content",
+            "site navigation, header, footer"),
+    BadFile("empty_page.htm", lambda: b"   \n", "no_text", "no text"),
+    BadFile("unclosed.rtf", lambda: minutes_rtf().rstrip()[:-1], "corrupt_rtf",
+            "closing brace"),
+    BadFile("truncated.odt", lambda: minutes_odt()[:1000], "corrupt_odt", "truncated"),
+    BadFile("entity.odt", entity_odt, "unsafe_odt", "declares a DTD"),
+    BadFile("spreadsheet.odt", spreadsheet_odt, "not_odt", "opendocument.spreadsheet"),
+    BadFile("workbook.doc", lambda: other_ole("Workbook"), "not_doc", "Excel workbook"),
+    BadFile("password.doc", lambda: other_ole("EncryptedPackage"), "encrypted",
+            "password-protected"),
+    BadFile("plain_text.doc", lambda: TEXT.encode(), "not_doc", "no OLE2 signature"),
+    BadFile("pdf_named.doc", minutes_pdf, "not_doc", "it is a PDF document"),
     BadFile("truncated.docx", lambda: minutes_docx()[:5000], "corrupt_docx", "truncated"),
     BadFile("zip_version_8.4.docx", future_zip_docx, "corrupt_docx", "zip file version 8.4"),
     BadFile("password.docx", encrypted_docx, "encrypted", "password-protected"),

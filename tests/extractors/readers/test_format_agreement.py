@@ -1,5 +1,9 @@
 """The key test: the txt, docx and pdf renderings of one document give the same body text
-(up to whitespace). Compared on word lists, which is fast and ignores whitespace."""
+(up to whitespace). Compared on word lists, which is fast and ignores whitespace.
+
+The other formats join it in ``test_format_records.py`` (the team's minutes as text, Word, web
+page, RTF and OpenDocument: same words, same records) and ``test_html_corpus.py`` (the
+corpus's text minutes as web pages: same words and records as the text files)."""
 
 from __future__ import annotations
 
