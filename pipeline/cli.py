@@ -1,5 +1,5 @@
-"""The ``minutes`` command line: ``ingest``, ``serve``, ``eval``, ``query``, ``people``,
-``review``, ``tables``, ``status``."""
+"""The ``minutes`` command line: ``ingest``, ``serve``, ``eval``, ``query``, ``export``,
+``people``, ``review``, ``tables``, ``status``."""
 
 from __future__ import annotations
 
@@ -325,6 +325,12 @@ def build_parser() -> argparse.ArgumentParser:
     q = sub.add_parser("query", help="run DuckDB SQL over the Parquet tables")
     query.add_arguments(q)
     q.set_defaults(func=query.run)
+
+    from pipeline.analyst import export
+    ex = sub.add_parser("export", help="write the tables to a DuckDB database file, an Excel "
+                                       "workbook or CSV files")
+    export.add_arguments(ex)
+    ex.set_defaults(func=export.run)
 
     from pipeline.analyst import people
     pp = sub.add_parser("people", help="a person's attendance and turns across meetings; "
