@@ -22,7 +22,8 @@ class Meeting:
     doc_id: str = col("content hash of the source file (first 16 hex of SHA-256)")
     source_path: str = col("path of the file as ingested (bytes of the name that are not UTF-8 "
                            "written \\xNN, see README)")
-    source_format: str = col("txt, md, docx, pdf or scan (OCR'd pdf)")
+    source_format: str = col("txt, md, docx, pdf, scan (OCR'd pdf), html, rtf, odt or doc "
+                             "(as read, by content)")
     title: str | None = col("the document's own title line(s), joined by one space")
     meeting_type: str | None = col(
         "coordination_committee, informal_consultation, meeting_of_states_parties, "

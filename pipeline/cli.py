@@ -72,7 +72,7 @@ def _ingest_file(args: argparse.Namespace) -> int:
 def _limits(args: argparse.Namespace) -> Limits:
     """The per-document limits: defaults, then ``MINUTES_*`` variables, then the flags."""
     given = {"timeout_s": args.timeout, "memory_mb": args.max_memory,
-             "max_pages": args.max_pages,
+             "max_pages": args.max_pages, "max_chars": args.max_chars,
              "max_bytes": None if args.max_mb is None else args.max_mb * 2**20}
     return limits_from_mapping({k: v for k, v in given.items() if v is not None},
                                limits_from_env())
@@ -279,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     lim = ingest.add_argument_group(
         "limits per document", "a document over a limit becomes a failures row; the batch goes "
         "on. Defaults can also be set with MINUTES_TIMEOUT_S, MINUTES_MEMORY_MB, "
-        "MINUTES_MAX_BYTES, MINUTES_MAX_PAGES")
+        "MINUTES_MAX_BYTES, MINUTES_MAX_PAGES, MINUTES_MAX_CHARS")
     lim.add_argument("--timeout", metavar="SECONDS",
                      type=_bounded(float, 0, "a number of seconds, 0 or more (0: none)"),
                      help=f"wall time to read and extract one document, 0 for none "
@@ -294,6 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
     lim.add_argument("--max-pages", metavar="N",
                      type=_bounded(int, 1, "a whole number of at least 1"),
                      help=f"most pages of a PDF (default {DEFAULT_LIMITS.max_pages})")
+    lim.add_argument("--max-chars", metavar="N",
+                     type=_bounded(int, 1, "a whole number of at least 1"),
+                     help=f"longest body text once read, in characters "
+                          f"(default {DEFAULT_LIMITS.max_chars:,})")
     ingest.set_defaults(func=cmd_ingest)
 
     serve = sub.add_parser("serve", help="start a Prefect server and serve the scheduled "

@@ -4,6 +4,7 @@ traceback or a Python object's repr, and data committed before stays intact."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -109,7 +110,8 @@ def test_output_path_that_is_a_file_is_a_sentence(minutes_folder: Path, tmp_path
     ("--workers", "-1", "at least 1"), ("--workers", "0", "at least 1"),
     ("--workers", "two", "at least 1"), ("--max-mb", "-5", "above 0"),
     ("--max-pages", "0", "at least 1"), ("--timeout", "-1", "0 or more"),
-    ("--timeout", "nan", "0 or more"), ("--max-memory", "-100", "0 or more")])
+    ("--timeout", "nan", "0 or more"), ("--max-memory", "-100", "0 or more"),
+    ("--max-chars", "0", "at least 1")])
 def test_bad_flag_values_are_usage_errors(minutes_folder: Path, flag: str, value: str,
                                           allowed: str,
                                           capsys: pytest.CaptureFixture[str]) -> None:
@@ -125,7 +127,8 @@ def test_bad_flag_values_are_usage_errors(minutes_folder: Path, flag: str, value
     ("MINUTES_MEMORY_MB", "-5", "out of range"),
     ("MINUTES_MAX_BYTES", "nan", "out of range"),
     ("MINUTES_MAX_PAGES", "0", "out of range"),
-    ("MINUTES_MAX_DOCX_RATIO", "ten", "is not a number")])
+    ("MINUTES_MAX_DOCX_RATIO", "ten", "is not a number"),
+    ("MINUTES_MAX_CHARS", "-2", "out of range")])
 @pytest.mark.parametrize("mode", ["folder", "file"])
 def test_bad_environment_limits_are_usage_errors(minutes_folder: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch, mode: str,
@@ -304,3 +307,14 @@ def test_a_server_that_does_not_start_in_time_is_a_sentence(minutes_folder: Path
     assert_sentence(run.stderr, "the temporary Prefect server did not answer within 1 s",
                     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "temporary-server.log")
     assert not list((tmp_path / "out" / "meetings").glob("[!_]*.parquet"))
+
+
+def test_max_chars_flag_makes_a_long_text_a_named_failure(minutes_folder: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    path = minutes_folder / "good_one.txt"
+    assert main(["ingest", "--file", str(path), "--max-chars", "20", "--json"]) \
+        == EXIT_SOME_FAILED
+    failure = json.loads(capsys.readouterr().out)["failure"]
+    assert failure["error_type"] == "too_large"
+    assert "(limit 20)" in failure["message"]
