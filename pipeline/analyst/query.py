@@ -30,6 +30,7 @@ import csv
 import datetime as dt
 import decimal
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,23 @@ LINKED_COLUMNS: dict[str, dict[str, str]] = {
     "interventions": {"speaker_person": "name", "person_id": "person_id"},
     "decisions": {"actor_person": "name", "actor_person_id": "person_id"},
 }
+
+
+TABLES_ENV = "MINUTES_TABLES"  # the tables folder when no --tables is given
+DEFAULT_TABLES = "data/processed"
+
+
+def default_tables() -> str:
+    """The tables folder a command reads by default: ``$MINUTES_TABLES`` or data/processed."""
+    return os.environ.get(TABLES_ENV) or DEFAULT_TABLES
+
+
+def no_tables_message(root: str | Path) -> str:
+    """Why there are no tables at ``root``: where it looked, and how to point elsewhere."""
+    root = Path(root)
+    where = str(root) if root.is_absolute() else f"{root} (looked in {root.absolute()})"
+    return (f"no tables at {where}; run `minutes ingest` first, or pass --tables DIR "
+            f"(or set {TABLES_ENV}) to read another folder")
 
 
 class TablesNotFoundError(FileNotFoundError):
@@ -106,9 +124,7 @@ def connect(out: str | Path = "data/processed",
     """
     root = Path(out)
     if not root.is_dir() or not any((root / t).is_dir() for t in TABLES):
-        raise TablesNotFoundError(
-            f"no tables at {root} (expected folders such as {root / 'meetings'}); "
-            "run `minutes ingest` first or pass --out")
+        raise TablesNotFoundError(no_tables_message(root))
     import duckdb
 
     con = duckdb.connect()
@@ -192,22 +208,22 @@ def _cell(value: Any, width: int) -> str:
 
 
 def print_table(columns: list[str], types: list[str], rows: list[tuple[Any, ...]],
-                width: int = 60) -> None:
-    """Print every row as a rich table; long text cells are cut to ``width`` characters."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+                width: int = 60, vertical: bool = False) -> None:
+    """Print every row for a person: a table when the rows fit the terminal's width, one
+    field per line (record by record) when they do not or when ``vertical``; long text
+    cells are cut to ``width`` characters; long output goes through the pager on a
+    terminal."""
+    from pipeline.analyst import terminal
 
-    numeric = ("INT", "BIGINT", "HUGEINT", "DOUBLE", "FLOAT", "DECIMAL", "SMALLINT",
-               "TINYINT", "UBIGINT", "UINTEGER", "INTEGER", "REAL")
-    table = Table(show_lines=False, caption=f"{len(rows)} row{'s' * (len(rows) != 1)}")
-    for name, kind in zip(columns, types, strict=True):
-        right = str(kind).upper().startswith(numeric)
-        table.add_column(Text(name), justify="right" if right else "left", overflow="fold")
-    for row in rows:
-        table.add_row(*(Text(_cell(v, width), style="dim" if v is None else "")
-                        for v in row))
-    Console().print(table)
+    cells = [[_cell(v, width) for v in row] for row in rows]
+    columns_wide = terminal.terminal_size().columns
+    if vertical or not terminal.fits(columns, cells, columns_wide):
+        text = terminal.render_vertical(columns, cells, columns_wide)
+    else:
+        nulls = [[v is None for v in row] for row in rows]
+        text = terminal.render_table(columns, types, cells, nulls, columns_wide,
+                                     color=sys.stdout.isatty())
+    terminal.show(text)
 
 
 def print_csv(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
@@ -231,12 +247,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sql", help="the SQL; tables are views named "
                         + ", ".join([*TABLES, *DERIVED_TABLES])
                         + f" (each meeting once; {ALL_MEETINGS}: every file, copies included)")
-    parser.add_argument("--out", default="data/processed",
-                        help="folder holding the tables (default data/processed)")
+    parser.add_argument("--tables", "--out", dest="out", default=default_tables(),
+                        metavar="DIR", help=f"folder holding the tables (default "
+                                            f"${TABLES_ENV} or {DEFAULT_TABLES})")
     fmt = parser.add_mutually_exclusive_group()
     fmt.add_argument("--csv", action="store_true", help="print CSV (every cell in full)")
     fmt.add_argument("--json", action="store_true",
                      help="print a JSON array of row objects (every cell in full)")
+    fmt.add_argument("--vertical", "-x", action="store_true",
+                     help="one field per line, record by record (chosen by itself when the "
+                          "rows do not fit the terminal's width)")
     parser.add_argument("--max-width", type=int, default=60, metavar="N",
                         help="cut text cells of the terminal table to N characters "
                              "(default 60; 0 = never cut)")
@@ -246,9 +266,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "the tables")
 
 
-def _one_line(exc: Exception) -> str:
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return lines[0] if lines else type(exc).__name__
+def _message(exc: Exception) -> str:
+    """DuckDB's whole message (hints such as "Candidate bindings" included), blank lines
+    dropped."""
+    lines = [line.rstrip() for line in str(exc).splitlines() if line.strip()]
+    return "\n".join(lines) if lines else type(exc).__name__
 
 
 def run(args: argparse.Namespace) -> int:
@@ -271,7 +293,7 @@ def run(args: argparse.Namespace) -> int:
         columns, types = list(relation.columns), [str(t) for t in relation.types]
         rows = relation.fetchall()
     except (duckdb.Error, WriteRefusedError) as exc:
-        print(f"minutes query: {_one_line(exc)}", file=sys.stderr)
+        print(f"minutes query: {_message(exc)}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         con.close()
@@ -280,5 +302,5 @@ def run(args: argparse.Namespace) -> int:
     elif args.json:
         print_json(columns, rows)
     else:
-        print_table(columns, types, rows, args.max_width)
+        print_table(columns, types, rows, args.max_width, getattr(args, "vertical", False))
     return EXIT_OK

@@ -128,12 +128,18 @@ def test_cli_dates_are_iso_in_json(out: Path, capsys) -> None:
 
 
 @pytest.mark.parametrize("sql", ["SELEC 1", "SELECT nope FROM meetings", "SELECT * FROM nothing"])
-def test_cli_bad_sql_is_one_line_and_exit_2(out: Path, capsys, sql: str) -> None:
+def test_cli_bad_sql_is_said_and_exit_2(out: Path, capsys, sql: str) -> None:
     assert main(["query", "--out", str(out), sql]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith("minutes query: ")
-    assert captured.err.count("\n") == 1
+    assert "\n\n" not in captured.err and "Traceback" not in captured.err
+
+
+def test_cli_error_keeps_duckdbs_whole_message(out: Path, capsys) -> None:
+    assert main(["query", "--tables", str(out), "SELECT titl FROM meetings"]) == 2
+    err = capsys.readouterr().err
+    assert "titl" in err and "Candidate bindings" in err and "title" in err.split("Candidate")[1]
 
 
 def test_cli_missing_folder_exit_2(tmp_path: Path, capsys) -> None:
@@ -207,3 +213,112 @@ def test_writable_session_may_write(out: Path, capsys, tmp_path: Path) -> None:
                  f"COPY (SELECT speaker FROM interventions) TO '{target}'"]) == 0
     assert target.read_text().splitlines()[0] == "speaker"
     capsys.readouterr()
+
+
+# -- the tables folder flag ------------------------------------------------------------------
+
+def test_tables_flag_out_alias_and_environment(out: Path, capsys, monkeypatch) -> None:
+    sql = "SELECT count(*) AS n FROM meetings"
+    assert main(["query", "--tables", str(out), "--json", sql]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"n": 2}]
+    monkeypatch.setenv("MINUTES_TABLES", str(out))
+    assert main(["query", "--json", sql]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"n": 2}]
+
+
+def test_missing_relative_default_says_where_it_looked(tmp_path: Path, capsys,
+                                                        monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MINUTES_TABLES", raising=False)
+    assert main(["query", "SELECT 1"]) == 2
+    err = capsys.readouterr().err
+    assert str(tmp_path / "data" / "processed") in err
+    assert "--tables" in err and "MINUTES_TABLES" in err
+
+
+# -- layout on a terminal ----------------------------------------------------------------------
+
+def test_vertical_prints_one_field_per_line(out: Path, capsys) -> None:
+    assert main(["query", "--tables", str(out), "--vertical",
+                 "SELECT doc_id, title FROM meetings ORDER BY doc_id"]) == 0
+    text = capsys.readouterr().out
+    assert "-[ RECORD 1 ]" in text and "-[ RECORD 2 ]" in text
+    assert re.search(r"^title\s+\| Meeting a{16}$", text, re.M)
+
+
+def test_narrow_rows_stay_a_table(out: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["query", "--tables", str(out), "SELECT speaker, seq FROM interventions"]) == 0
+    text = capsys.readouterr().out
+    assert "RECORD" not in text and "Austria" in text and "4 rows" in text
+
+
+def _pty_run(argv: list[str], columns: int, env: dict[str, str]) -> str:
+    """Run ``argv`` in a pseudo-terminal ``columns`` wide; its output."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 200, columns, 0, 0))
+    process = subprocess.Popen(argv, stdin=follower, stdout=follower, stderr=follower,
+                               env=env, close_fds=True)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=120)
+    os.close(leader)
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_wide_rows_on_an_80_column_terminal_go_vertical_words_whole(out: Path) -> None:
+    import os
+    import sys
+
+    pytest.importorskip("pty")
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(PAGER="cat", PYTHONPATH=os.getcwd(), TERM="xterm")
+    text = _pty_run([sys.executable, "-m", "pipeline", "query", "--tables", str(out),
+                     "--max-width", "0", "SELECT doc_id, speaker, text, seq FROM interventions "
+                     "ORDER BY doc_id, seq"], 80, env)
+    assert "-[ RECORD 1 ]" in text, text
+    words = set(LONG.split())
+    for line in text.splitlines():
+        assert len(line) <= 80 or " " not in line.split("| ", 1)[-1], line
+        value = line.split("| ", 1)[-1] if "| " in line else ""
+        if value.startswith(("The ", "stressed")):
+            assert set(value.split()) <= words, line  # no word cut in two
+
+
+def test_piped_output_is_never_paged(out: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PAGER="echo PAGED", PYTHONPATH=os.getcwd(), LINES="5")
+    result = subprocess.run([sys.executable, "-m", "pipeline", "query", "--tables", str(out),
+                             "SELECT * FROM range(50)"], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert result.returncode == 0 and "PAGED" not in result.stdout
+    assert "49" in result.stdout
+
+
+def test_tall_output_on_a_terminal_goes_through_the_pager(out: Path) -> None:
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(PAGER="sh -c 'echo PAGED'", PYTHONPATH=os.getcwd(), TERM="xterm")
+    text = _pty_run([sys.executable, "-m", "pipeline", "query", "--tables", str(out),
+                     "SELECT * FROM range(400)"], 80, env)
+    assert "PAGED" in text and "399" not in text
