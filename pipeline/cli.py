@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from extractors.limits import DEFAULT_LIMITS, Limits, limits_from_env, limits_from_mapping
+from models.records import Extraction
+from pipeline.analyst.query import TABLES_ENV, default_tables, no_tables_message
 from pipeline.batch.stopping import StoppedBeforeStart
 from pipeline.exit_codes import (
     EXIT_ERROR,
@@ -61,12 +63,34 @@ def _ingest_file(args: argparse.Namespace) -> int:
     assert extraction is not None
     if args.json:
         print(json.dumps(extraction.to_dict(), indent=1, default=str, ensure_ascii=False))
-    else:
+    elif args.full:
         from pipeline.batch.summary import print_extraction
         print_extraction(extraction)
         if args.out:
             print(f"wrote {extraction.meeting.doc_id} to {args.out}")
+    else:
+        print(file_summary(extraction))
+        if args.out:
+            print(f"wrote {extraction.meeting.doc_id} to {args.out}")
     return EXIT_OK
+
+
+def file_summary(extraction: Extraction) -> str:
+    """A few lines on one extracted file: the meeting's facts, rows per table, flags."""
+    meeting = extraction.meeting
+    facts = {"title": meeting.title, "type": meeting.meeting_type,
+             "date": meeting.meeting_date, "venue": meeting.venue}
+    lines = [f"{meeting.source_path} ({meeting.source_format}, {meeting.n_pages} "
+             f"page{'s' * (meeting.n_pages != 1)}, doc_id {meeting.doc_id})"]
+    lines += [f"  {name:<6} {'-' if value is None else value}" for name, value in facts.items()]
+    counts = {name: len(rows) for name, rows in extraction.tables().items()
+              if name not in ("meetings", "quality_flags")}
+    lines.append("  rows   " + ", ".join(f"{name} {n}" for name, n in counts.items()))
+    flags = extraction.quality_flags
+    kinds = sorted({flag.kind for flag in flags if flag.kind})
+    lines.append(f"  quality flags {len(flags)}" + (f" ({', '.join(kinds)})" if kinds else ""))
+    lines.append("(--full lists every record, --json prints them as JSON)")
+    return "\n".join(lines)
 
 
 def _limits(args: argparse.Namespace) -> Limits:
@@ -87,7 +111,7 @@ def _ingest_folder(args: argparse.Namespace) -> int:
                if Path(args.folder).exists() else "not found")
         print(f"minutes ingest: input folder {args.folder} {why}", file=sys.stderr)
         return EXIT_USAGE
-    out = args.out or "data/processed"
+    out = args.out or default_tables()
     args.out = out
     limits = asdict(_limits(args))
     idle = None if args.force else nothing_to_do(args.folder, out, args.prune)
@@ -206,7 +230,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if not out.is_dir():
-        print(f"minutes status: no tables at {out}", file=sys.stderr)
+        print(f"minutes status: {no_tables_message(out)}", file=sys.stderr)
         return EXIT_USAGE
     store = ParquetStore(out)
     print(f"tables in {out}:")
@@ -215,6 +239,16 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"  {table:<14} {n:>6} rows   {out / table}/*.parquet")
     _print_schedule()
     return EXIT_OK
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    """``minutes people``: a missing tables folder is said with where it was looked for."""
+    from pipeline.analyst import people
+
+    if not Path(args.out).is_dir():
+        print(f"minutes people: {no_tables_message(args.out)}", file=sys.stderr)
+        return EXIT_USAGE
+    return people.run(args)
 
 
 def _print_schedule() -> None:
@@ -257,15 +291,23 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
         prog="minutes", description="Meeting minutes (text, Word, PDF) to Parquet tables.")
+    parser.add_argument("--version", action="version", version=version_text(),
+                        help="print the package and pipeline versions and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ingest = sub.add_parser("ingest", help="extract a folder (Prefect flow) or one --file")
     ingest.add_argument("folder", nargs="?", default="data/raw",
                         help="folder of minutes (default data/raw)")
     ingest.add_argument("--file", help="extract this one file directly, without Prefect")
-    ingest.add_argument("--out", help="output folder (default data/processed for a folder; "
-                                      "with --file, write Parquet only when given)")
-    ingest.add_argument("--json", action="store_true", help="machine-readable output")
+    ingest.add_argument("--out", "--tables", dest="out", metavar="DIR",
+                        help=f"output folder of the tables (default ${TABLES_ENV} or "
+                             f"data/processed for a folder; with --file, write Parquet only "
+                             f"when given)")
+    shown = ingest.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="machine-readable output")
+    shown.add_argument("--full", action="store_true",
+                       help="with --file: every record extracted, table by table (default: "
+                            "a short summary)")
     ingest.add_argument("--force", action="store_true",
                         help="re-extract files even when unchanged since the last run")
     ingest.add_argument("--prune", action="store_true",
@@ -302,8 +344,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="start a Prefect server and serve the scheduled "
                                          "ingest deployment; --stop stops both")
-    serve.add_argument("folder", nargs="?", default="data/raw")
-    serve.add_argument("--out", default="data/processed")
+    serve.add_argument("folder", nargs="?", default="data/raw",
+                       help="folder of minutes each run ingests (default data/raw)")
+    serve.add_argument("--out", "--tables", dest="out", metavar="DIR", default=default_tables(),
+                       help=f"output folder of the tables (default ${TABLES_ENV} or "
+                            f"data/processed)")
     when = serve.add_mutually_exclusive_group()
     when.add_argument("--cron", default="0 6 * * *", help='cron schedule (default "0 6 * * *")')
     when.add_argument("--interval", type=float, metavar="SECONDS",
@@ -340,7 +385,10 @@ def build_parser() -> argparse.ArgumentParser:
     pp = sub.add_parser("people", help="a person's attendance and turns across meetings; "
                                        "--rebuild derives people and delegations again")
     people.add_arguments(pp)
-    pp.set_defaults(func=people.run)
+    pp.add_argument("--tables", dest="out", metavar="DIR", default=argparse.SUPPRESS,
+                    help=f"folder holding the tables (same as --out; default ${TABLES_ENV} or "
+                         f"data/processed)")
+    pp.set_defaults(func=cmd_people, out=default_tables())
 
     from pipeline.analyst import review
     rv = sub.add_parser("review", help="write an HTML page highlighting a file's records")
@@ -352,9 +400,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = sub.add_parser("status", help="rows per table in an output folder, and the "
                                            "served schedule's next and last runs")
-    status.add_argument("--out", default="data/processed")
+    status.add_argument("--tables", "--out", dest="out", metavar="DIR", default=default_tables(),
+                        help=f"folder holding the tables (default ${TABLES_ENV} or "
+                             f"data/processed)")
     status.set_defaults(func=cmd_status)
     return parser
+
+
+def version_text() -> str:
+    """``minutes <package version> (pipeline <PIPELINE_VERSION>)``."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from models.version import PIPELINE_VERSION
+
+    try:
+        package = version("ccm-minutes")
+    except PackageNotFoundError:  # run from a checkout that is not installed
+        package = "unknown"
+    return f"minutes {package} (pipeline {PIPELINE_VERSION})"
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader of stdout has gone (``| head``): what is left goes to /dev/null so the
+    flush at exit raises nothing, and the exit code is SIGPIPE's, as for ``yes | head``."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (tests capture it)
+        pass
+    return exit_for_signal(signal.SIGPIPE)
 
 
 class _Terminated(BaseException):
@@ -373,12 +447,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     Ctrl-C in 130 and SIGTERM in 143; other errors keep their traceback."""
     from pipeline.errors import explain
 
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except BrokenPipeError:  # --help | head -1
+        return _quiet_broken_pipe()
     args.argv = None if argv is None else list(argv)
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main else None
     try:
         return args.func(args)
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except KeyboardInterrupt:
         print(f"minutes {args.command}: interrupted (Ctrl-C)", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli import build_parser, main
 
 
 def test_ingest_file_prints_json_without_prefect(minutes_folder: Path,
@@ -73,3 +76,104 @@ def test_limit_flags_reach_the_document(minutes_folder: Path, monkeypatch: pytes
     monkeypatch.delenv("MINUTES_MAX_BYTES")
     assert main(["ingest", "--file", good, "--json", "--max-mb", "0.0001"]) == 3
     assert json.loads(capsys.readouterr().out)["failure"]["error_type"] == "too_large"
+
+
+# -- terminal output: --version, help texts, SIGPIPE, --tables, the --file summary -------------
+
+def test_version_prints_package_and_pipeline_versions(capsys: pytest.CaptureFixture[str]) -> None:
+    from models.version import PIPELINE_VERSION
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("minutes ") and f"pipeline {PIPELINE_VERSION}" in out
+
+
+def _parsers(parser: argparse.ArgumentParser, name: str = "minutes"):
+    """Every parser under ``parser`` (itself included), with its command name."""
+    yield name, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub_name, sub in action.choices.items():
+                yield from _parsers(sub, f"{name} {sub_name}")
+
+
+def test_every_argument_has_help_text() -> None:
+    missing = []
+    for name, parser in _parsers(build_parser()):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                missing += [f"{name} {c.dest}" for c in action._choices_actions if not c.help]
+            elif not action.help or action.help == argparse.SUPPRESS:
+                missing.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
+    assert not missing, f"arguments without help text: {missing}"
+
+
+def _closed_early(argv: list[str], read_first_line: bool) -> tuple[int, str]:
+    """Run ``minutes argv`` with stdout a pipe its reader closes early (after one line, or
+    before anything is written); its exit code and stderr."""
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", *argv], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=env)
+    assert process.stdout is not None and process.stderr is not None
+    if read_first_line:
+        process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    return process.wait(timeout=300), err
+
+
+@pytest.mark.parametrize("argv", [["tables"], ["--help"], ["query", "--csv", "SELECT 1"],
+                                  ["query", "SELECT 1"]])
+def test_a_reader_that_goes_away_ends_quietly(argv: list[str], minutes_folder: Path,
+                                             tmp_path: Path) -> None:
+    if argv[0] == "query":
+        out = tmp_path / "tables"
+        assert main(["ingest", "--file", str(minutes_folder / "good_one.txt"), "--json",
+                     "--tables", str(out)]) == 0
+        size = "100000" if "--csv" in argv else "300"
+        argv = [*argv[:-1], "--tables", str(out), f"SELECT * FROM range({size})"]
+    for read_first_line in (True, False):
+        code, err = _closed_early(argv, read_first_line)
+        assert "Traceback" not in err and "BrokenPipeError" not in err, err
+        assert code in (0, 128 + signal.SIGPIPE), (code, err)
+
+
+def test_ingest_file_prints_a_short_summary_unless_full(minutes_folder: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    good = str(minutes_folder / "good_one.txt")
+    assert main(["ingest", "--file", good]) == 0
+    short = capsys.readouterr().out
+    assert "good_one.txt" in short and "title" in short and "date" in short
+    assert "attendees" in short and "quality flags" in short and "--full" in short
+    assert len(short.splitlines()) <= 10
+    assert main(["ingest", "--file", good, "--full"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) > len(short.splitlines())
+
+
+def test_status_reads_tables_flag_and_environment(minutes_folder: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "tables"
+    assert main(["ingest", "--file", str(minutes_folder / "good_one.txt"), "--tables",
+                 str(out)]) == 0
+    capsys.readouterr()
+    assert main(["status", "--tables", str(out)]) == 0
+    assert f"tables in {out}" in capsys.readouterr().out
+    monkeypatch.setenv("MINUTES_TABLES", str(out))
+    assert main(["status"]) == 0
+    assert f"tables in {out}" in capsys.readouterr().out
+    assert main(["people", "--tables", str(out), "--json"]) in (0, 2)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["status"], ["people"], ["query", "SELECT 1"]])
+def test_a_missing_relative_default_says_where_it_looked(command: list[str], tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MINUTES_TABLES", raising=False)
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert str(tmp_path / "data" / "processed") in err and "--tables" in err
