@@ -385,10 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     pp = sub.add_parser("people", help="a person's attendance and turns across meetings; "
                                        "--rebuild derives people and delegations again")
     people.add_arguments(pp)
-    pp.add_argument("--tables", dest="out", metavar="DIR", default=argparse.SUPPRESS,
-                    help=f"folder holding the tables (same as --out; default ${TABLES_ENV} or "
-                         f"data/processed)")
-    pp.set_defaults(func=cmd_people, out=default_tables())
+    pp.set_defaults(func=cmd_people)
 
     from pipeline.analyst import review
     rv = sub.add_parser("review", help="write an HTML page highlighting a file's records")

@@ -47,8 +47,11 @@ FROM people p ORDER BY p.display_name"""
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the arguments of ``minutes people``."""
     parser.add_argument("name", nargs="?", help="part of a name (any spelling) or a person_id")
-    parser.add_argument("--out", default="data/processed",
-                        help="folder holding the tables (default data/processed)")
+    from pipeline.analyst.query import TABLES_ENV, default_tables
+
+    parser.add_argument("--tables", "--out", dest="out", metavar="DIR", default=default_tables(),
+                        help=f"folder holding the tables (default ${TABLES_ENV} or "
+                             f"data/processed; --out is an alias)")
     parser.add_argument("--rebuild", action="store_true",
                         help="derive people, person_links and delegations again from the "
                              "tables (applies people_aliases.tsv) before printing")
