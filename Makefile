@@ -77,6 +77,16 @@ fuzz: $(STAMP) ## fuzz the readers with damaged files (FUZZ_EXAMPLES per format,
 notebook: $(STAMP) ## run the exploration notebook on ../shared/corpus and save its outputs
 	$(BIN)/python scripts/run_notebook.py
 
+.PHONY: lab
+lab: $(STAMP) ## open the exploration notebook in JupyterLab (LAB_ARGS=--no-browser ...)
+	$(BIN)/jupyter lab notebooks/1.0-ccm-exploration.ipynb \
+		$$([ "$$(id -u)" = 0 ] && echo --allow-root) $(LAB_ARGS)
+
+.PHONY: shell
+shell: $(STAMP) ## a shell with .venv activated (minutes, python, prefect on PATH)
+	@echo "entering .venv (exit to leave)"; \
+	bash --rcfile <(printf 'source ~/.bashrc 2>/dev/null; source $(VENV)/bin/activate\n') -i
+
 .PHONY: lint
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check .
