@@ -111,6 +111,7 @@ def plot(points: list[ScalePoint], target: Path) -> Path:
     left.set(xscale="log", yscale="log", xlabel="text size (MB)", ylabel="wall time (s)",
              title="time: minutes ingest --file")
     right.plot(sizes, [p.peak_rss_mb for p in done], marker="o", color="tab:orange")
+    right.set_ylim(bottom=0)
     right.set(xscale="log", xlabel="text size (MB)", ylabel="peak RSS (MB)",
               title="peak memory of the process tree")
     for ax in (left, right):
