@@ -111,6 +111,13 @@ def _ingest_folder(args: argparse.Namespace) -> int:
                if Path(args.folder).exists() else "not found")
         print(f"minutes ingest: input folder {args.folder} {why}", file=sys.stderr)
         return EXIT_USAGE
+    from pipeline.batch.discover import is_store
+
+    if is_store(Path(args.folder)):
+        print(f"minutes ingest: input folder {args.folder} holds the tables of an earlier run "
+              f"(an output folder is never input); give the folder of minutes and --out for "
+              f"the tables", file=sys.stderr)
+        return EXIT_USAGE
     out = args.out or default_tables()
     args.out = out
     limits = asdict(_limits(args))

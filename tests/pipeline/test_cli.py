@@ -64,6 +64,16 @@ def test_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["ingest", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 2
 
 
+def test_an_output_folder_given_as_input_is_a_usage_error(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    tables = tmp_path / "tables"
+    (tables / "_state").mkdir(parents=True)
+    (tables / "_state" / "manifest.json").write_text("{}", encoding="utf-8")
+    assert main(["ingest", str(tables), "--out", str(tables)]) == 2
+    assert "holds the tables of an earlier run" in capsys.readouterr().err
+
+
 def test_limit_flags_reach_the_document(minutes_folder: Path, monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     good = str(minutes_folder / "good_one.txt")
