@@ -132,7 +132,14 @@ def _ingest_folder(args: argparse.Namespace) -> int:
         return _print_summary(idle.to_dict(), args.json)
     with ParquetStore(out):  # before Prefect: an output that cannot be written, or that
         pass  # another run holds, is said in a sentence at once (see main)
+    if not args.verbose:
+        from pipeline.batch.quiet_logs import log_to_file, quiet_prefect_console
+        quiet_prefect_console()  # before Prefect is imported
     from pipeline.batch.flows.ingest import run_ingest
+
+    if not args.verbose:
+        from pipeline.batch.serve import prefect_home
+        log_to_file(prefect_home())
 
     summary = run_ingest(args.folder, out, force=args.force, workers=args.workers,
                          dask_address=args.dask, limits=limits, prune=args.prune)
@@ -315,6 +322,9 @@ def build_parser() -> argparse.ArgumentParser:
     shown.add_argument("--full", action="store_true",
                        help="with --file: every record extracted, table by table (default: "
                             "a short summary)")
+    ingest.add_argument("--verbose", action="store_true",
+                        help="show Prefect's log lines on the terminal (by default they go to "
+                             "$PREFECT_HOME/minutes-ingest.log; errors are always shown)")
     ingest.add_argument("--force", action="store_true",
                         help="re-extract files even when unchanged since the last run")
     ingest.add_argument("--prune", action="store_true",
