@@ -132,6 +132,11 @@ def _ingest_folder(args: argparse.Namespace) -> int:
         return _print_summary(idle.to_dict(), args.json)
     with ParquetStore(out):  # before Prefect: an output that cannot be written, or that
         pass  # another run holds, is said in a sentence at once (see main)
+    from pipeline.batch.serve import served_api_url
+
+    served = served_api_url()  # `minutes serve` is running: use its server, start none
+    if served:
+        os.environ["PREFECT_API_URL"] = served
     if not args.verbose:
         from pipeline.batch.quiet_logs import log_to_file, quiet_prefect_console
         quiet_prefect_console()  # before Prefect is imported

@@ -218,6 +218,15 @@ def serve(folder: str, out: str, name: str, cron: str | None, interval: float | 
             state_path().unlink(missing_ok=True)
 
 
+def served_api_url() -> str | None:
+    """The API of the server a running ``minutes serve`` started, when it answers and no
+    ``PREFECT_API_URL`` is set: a batch then uses it instead of starting a temporary one."""
+    if os.environ.get("PREFECT_API_URL"):
+        return None
+    api_url = (read_state() or {}).get("api_url")
+    return api_url if api_url and healthy(api_url) else None
+
+
 def detach(argv: list[str], api_url: str, deployment: str, timeout: float = 180) -> int:
     """Run ``minutes serve`` (``argv`` without ``--detach``) in the background in a session of
     its own; return its pid once the deployment is registered."""

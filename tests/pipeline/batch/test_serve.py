@@ -102,3 +102,25 @@ def test_served_deployment_runs_through_the_api(server: tuple[str, dict[str, str
         os.killpg(serving.pid, signal.SIGTERM)
         serving.wait(timeout=30)
 
+
+
+def test_ingest_uses_the_server_minutes_serve_started(server: tuple[str, dict[str, str]],
+                                                      minutes_folder: Path,
+                                                      tmp_path: Path) -> None:
+    """With a served server recorded (the state file `minutes serve` writes) and no
+    PREFECT_API_URL, a batch runs on that server and starts no temporary one."""
+    api, env = server
+    env = {k: v for k, v in env.items() if k != "PREFECT_API_URL"}
+    state = Path(env["PREFECT_HOME"]) / "minutes-serve.json"
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps({"api_url": api, "deployment": "ingest-minutes/scheduled"}),
+                     encoding="utf-8")
+    run = subprocess.run([str(BIN / "minutes"), "ingest", str(minutes_folder), "--out",
+                          str(tmp_path / "out"), "--workers", "1"], env=env,
+                         capture_output=True, text=True, timeout=240)
+    assert "written 2" in run.stdout, run.stdout + run.stderr
+    runs = _api(f"{api}/flow_runs/filter", {"limit": 10})
+    assert [r["state"]["type"] for r in runs] == ["COMPLETED"]
+    log = (Path(env["PREFECT_HOME"]) / "minutes-ingest.log").read_text(encoding="utf-8")
+    assert "Starting temporary server" not in log
+    assert not (Path(env["PREFECT_HOME"]) / "temporary-server.log").exists()
