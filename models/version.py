@@ -1,3 +1,3 @@
 """The pipeline version: a change re-extracts every document on the next run."""
 
-PIPELINE_VERSION = "0.3.0"
+PIPELINE_VERSION = "0.4.0"
