@@ -209,7 +209,7 @@ class Person:
     display_name: str = col("the name the person is shown by: the most complete spelling "
                             "(accents kept), or the one set in people_aliases.tsv", "")
     name_key: str = col("the most complete name folded: accents, case and honorifics "
-                        "dropped, particles joined ('vanderkwast'), initials as one letter", "")
+                        "dropped, particles joined ('vandenberghe'), initials as one letter", "")
     variants: list[str] = col("every spelling seen, as written", [])
     delegation_codes: list[str] = col("codes of the delegations the person was named in, "
                                       "earliest first", [])

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SIZES_MB = (0.1, 0.4, 1.6, 6.4)
 
@@ -53,25 +54,24 @@ def long_text(corpus: Path, size_mb: float) -> str:
     return text[:text.rfind("\n\n") + 1] if "\n\n" in text else text
 
 
-def measure(corpus: Path, work: Path, run: Callable[[list[str]], object],
+def measure(corpus: Path, work: Path, run: Callable[[list[str]], Any],
             minutes: list[str], sizes: tuple[float, ...] = SIZES_MB) -> list[ScalePoint]:
     """``minutes ingest --file`` on a text of each size; ``run`` is the benchmark's
     ``run_command`` (wall time, peak memory of the process tree, parsed JSON)."""
     work.mkdir(parents=True, exist_ok=True)
     tiny = work / "one-paragraph.txt"
     tiny.write_text("Minutes of a meeting held on 3 May 2030.\n", encoding="utf-8")
-    startup = getattr(run([*minutes, "ingest", "--file", str(tiny), "--json"]), "wall_s", 0.0)
+    startup = run([*minutes, "ingest", "--file", str(tiny), "--json"]).wall_s
     points = []
     for size in sizes:
         text = long_text(corpus, size)
         path = work / f"long-{size:g}MB.txt"
         path.write_text(text, encoding="utf-8")
         result = run([*minutes, "ingest", "--file", str(path), "--json"])
-        output = getattr(result, "output", {}) or {}
-        failure = output.get("failure")
+        failure = result.output.get("failure")
         points.append(ScalePoint(
-            size_mb=size, chars=len(text), wall_s=getattr(result, "wall_s", 0.0),
-            peak_rss_mb=getattr(result, "peak_rss_mb", 0.0), startup_s=startup,
+            size_mb=size, chars=len(text), wall_s=result.wall_s,
+            peak_rss_mb=result.peak_rss_mb, startup_s=startup,
             failure=f"{failure['error_type']}: {failure['message']}" if failure else None))
     return points
 

@@ -6,12 +6,13 @@ leak_check.py``, over every tracked file but the team's own held-out corpus and 
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.script_modules import load_module
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -22,10 +23,7 @@ NOT_SCANNED = ("tests/corpus/", "notebooks/")
 
 @pytest.mark.skipif(not HOOK.exists(), reason="no leak_check.py in ../shared/hooks")
 def test_no_tracked_file_carries_gold_text() -> None:
-    spec = importlib.util.spec_from_file_location("leak_check", HOOK)
-    assert spec and spec.loader
-    check = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(check)
+    check = load_module(HOOK, "leak_check")
     runs, names = check.needles([str(d) for d in GOLD_DIRS if d.is_dir()])
     assert runs and names  # the gold was found, so the scan below can fail
     files = subprocess.run(["git", "-C", str(ROOT), "ls-files"], capture_output=True,

@@ -144,13 +144,13 @@ def connect(out: str | Path = "data/processed",
             continue
         where = "t.duplicate_of IS NULL" if table == "meetings" \
             else f"t.doc_id NOT IN ({copies})"
-        con.execute(f'CREATE VIEW "{table}" AS {_linked_select(table)} WHERE {where}')
+        con.execute(f'CREATE VIEW "{table}" AS {linked_select(table)} WHERE {where}')
     if not writable:
         _lock_down(con, root)
     return con
 
 
-def _linked_select(table: str) -> str:
+def linked_select(table: str) -> str:
     """The rows of ``table`` with the person columns ``person_links`` gives them."""
     if table not in LINKED_COLUMNS:
         return f'SELECT t.* FROM "{table}_files" t'

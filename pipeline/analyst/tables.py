@@ -36,8 +36,8 @@ from pipeline.analyst.query import (
     LINKED_COLUMNS,
     ROW_COLUMN,
     TablesNotFoundError,
-    _linked_select,
     connect,
+    linked_select,
 )
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def _select(table: str, every_file: bool) -> str:
         return f'SELECT * FROM "{table}"'
     if table == "meetings":
         return f"SELECT * FROM {ALL_MEETINGS}"
-    return _linked_select(table)
+    return linked_select(table)
 
 
 def _frame(con: duckdb.DuckDBPyConnection, table: str, every_file: bool) -> pd.DataFrame:

@@ -1,8 +1,8 @@
 """A person's name as written, folded to tokens that can be compared across meetings.
 
 Folding drops honorifics ("H.E.", "Ambassador", "Mr."), accents and case, reads "Surname,
-Given" the other way round, joins particles to the word they belong to ("Van der Kwast" ->
-``vanderkwast``), splits hyphenated names ("Asante-Mensah" = "Asante Mensah") and keeps
+Given" the other way round, joins particles to the word they belong to ("Van den Berghe" ->
+``vandenberghe``), splits hyphenated names ("Asante-Mensah" = "Asante Mensah") and keeps
 initials ("N.", "T. C.") as one-letter tokens.
 """
 

@@ -122,19 +122,29 @@ def _check(workdir: Path, ext: str, data: bytes, label: str = "") -> str:
     assert f".{ext}" in FORMATS
     path = workdir / f"case.{ext}"
     path.write_bytes(data)
+    return _kind(_check_path(str(path), ext + label, hash(data)))
+
+
+def _kind(outcome: Outcome) -> str:
+    return "records" if outcome.extraction is not None else outcome.failure.error_type
+
+
+def _check_path(source: str, label: str, case: int) -> Outcome:
+    """``process_file`` on a file in place (a path, or a source path as stored), counted under
+    ``label``; fails on an internal error, a hang (over HANG_S) or a silent empty document."""
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(HANG_S)
-    counts = OUTCOMES.setdefault(ext + label, Counter())
-    DISTINCT.setdefault(ext + label, set()).add(hash(data))
+    counts = OUTCOMES.setdefault(label, Counter())
+    DISTINCT.setdefault(label, set()).add(case)
     try:
-        outcome = process_file(path)
+        outcome = process_file(source)
     except Hang:
         counts["hang"] += 1
         raise
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-    kind = "records" if outcome.extraction is not None else outcome.failure.error_type
+    kind = _kind(outcome)
     x = outcome.extraction
     if x is not None and not any((x.attendees, x.agenda_items, x.interventions, x.decisions,
                                   x.dates, x.quality_flags)):
@@ -146,7 +156,7 @@ def _check(workdir: Path, ext: str, data: bytes, label: str = "") -> str:
         assert outcome.failure.error_type != "internal_error", outcome.failure.message
         assert outcome.failure.message
         assert " object at 0x" not in outcome.failure.message, outcome.failure.message
-    return kind
+    return outcome
 
 
 def _fuzz_test(ext: str):  # type: ignore[no-untyped-def]
@@ -217,7 +227,7 @@ def test_names_of_any_bytes_are_stored_and_read(tmp_path_factory: pytest.TempPat
     assert len(found) == 1 and os.fsencode(found[0]) == raw
     stored = stored_path(found[0])
     stored.encode("utf-8")  # valid UTF-8, so Parquet, JSON and terminals take it
-    outcome = _check_path(stored, "names")
+    outcome = _check_path(stored, "names", hash(raw))
     assert original_bytes(stored) == raw
     with ParquetStore(folder / "tables") as store:
         if outcome.extraction is not None:
@@ -228,15 +238,3 @@ def test_names_of_any_bytes_are_stored_and_read(tmp_path_factory: pytest.TempPat
             table = "failures"
         paths = store.read_table(table).column("source_path").to_pylist()
     assert [original_bytes(p) for p in paths] == [raw]
-
-
-def _check_path(stored: str, label: str) -> Outcome:
-    """``_check`` for a file already in place (by its stored path); its outcome."""
-    counts = OUTCOMES.setdefault(label, Counter())
-    DISTINCT.setdefault(label, set()).add(hash(stored))
-    outcome = process_file(stored)
-    kind = "records" if outcome.extraction is not None else outcome.failure.error_type
-    counts[kind] += 1
-    if outcome.failure is not None:
-        assert outcome.failure.error_type != "internal_error", outcome.failure.message
-    return outcome

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -13,20 +11,15 @@ import nbformat
 import pytest
 
 from tests.pipeline.conftest import require_corpus
+from tests.script_modules import load_script
 
 REPO = Path(__file__).resolve().parents[2]
-SCRIPT = REPO / "scripts" / "run_notebook.py"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 def _load_script() -> ModuleType:
     """``scripts/`` is a plain folder: load run_notebook.py as a module."""
-    spec = importlib.util.spec_from_file_location("run_notebook", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("run_notebook")
 
 
 @pytest.fixture(scope="module")

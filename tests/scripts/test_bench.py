@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from extractors.readers import read_document
 from tests.pipeline.conftest import require_corpus
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.script_modules import load_script
 
 
 @pytest.fixture(scope="module")
 def bench():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench")
 
 
 def test_copies_are_distinct_and_carry_their_marker(bench, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

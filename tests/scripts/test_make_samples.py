@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -12,7 +10,8 @@ import docx
 import pdfplumber
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "make_samples.py"
+from tests.script_modules import load_script
+
 EXPECTED = (
     "sample_01_coordination_committee.txt",
     "sample_02_informal_consultation.docx",
@@ -28,12 +27,7 @@ EXPECTED = (
 @pytest.fixture(scope="module")
 def make_samples() -> ModuleType:
     """Load the script as a module (``scripts/`` is a plain folder, not a package)."""
-    spec = importlib.util.spec_from_file_location("make_samples", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve annotations via sys.modules
-    spec.loader.exec_module(module)
-    return module
+    return load_script("make_samples")
 
 
 @pytest.fixture(scope="module")

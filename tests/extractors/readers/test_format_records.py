@@ -6,11 +6,8 @@ aside."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import shutil
-import sys
 from functools import cache
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -21,8 +18,8 @@ from extractors.readers import parse_bytes
 from models.document import Document
 from tests.extractors.readers.conftest import check_offsets
 from tests.extractors.readers.test_format_agreement import MIN_RATIO, differences, similarity
+from tests.script_modules import load_script
 
-SCRIPT = Path(__file__).resolve().parents[3] / "scripts" / "make_samples.py"
 # Fields that say where a record sits in its file, not what it says.
 PLACE = {"doc_id", "source_path", "source_format", "char_start", "char_end", "page",
          "n_pages", "pipeline_version", "ocr_confidence", "duplicate_of"}
@@ -36,12 +33,7 @@ REFERENCE = "docx"
 @cache
 def make_samples() -> ModuleType:
     """``scripts/make_samples.py`` loaded as a module."""
-    spec = importlib.util.spec_from_file_location("make_samples", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("make_samples")
 
 
 def render(sample: str, fmt: str) -> bytes:

@@ -350,21 +350,13 @@ def test_corpus_scan_scores_like_the_text_pdf(corpus_scan: tuple[Document, Docum
 def test_scanned_sample_yields_its_records() -> None:
     """data/raw/sample_04_scanned.pdf (image only, slightly skewed) gives the attendees,
     apologies, agenda and meeting fields it was drawn from (scripts/make_samples.py)."""
-    import importlib.util
-    import sys
-
     from pipeline.batch.process import process_file
+    from tests.script_modules import load_script
 
-    root = Path(__file__).resolve().parents[3]
-    spec = importlib.util.spec_from_file_location("make_samples", root / "scripts" /
-                                                  "make_samples.py")
-    assert spec is not None and spec.loader is not None
-    samples = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = samples
-    spec.loader.exec_module(samples)
-    minutes = samples.SAMPLE_04
+    minutes = load_script("make_samples").SAMPLE_04
 
-    outcome = process_file(root / "data" / "raw" / "sample_04_scanned.pdf")
+    raw = Path(__file__).resolve().parents[3] / "data" / "raw"
+    outcome = process_file(raw / "sample_04_scanned.pdf")
     assert outcome.extraction is not None, outcome.failure
     ex = outcome.extraction
     assert ex.meeting.source_format == "scan"
