@@ -147,7 +147,8 @@ def _ingest_folder(args: argparse.Namespace) -> int:
         log_to_file(prefect_home())
 
     summary = run_ingest(args.folder, out, force=args.force, workers=args.workers,
-                         dask_address=args.dask, limits=limits, prune=args.prune)
+                         dask_address=args.dask, limits=limits, prune=args.prune,
+                         idle_checked=True)
     return _print_summary(summary, args.json)
 
 

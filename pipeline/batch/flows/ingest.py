@@ -183,14 +183,16 @@ def serve_ingest(folder: str, out: str, cron: str | None = None, name: str = "sc
 
 def run_ingest(folder: str, out: str, force: bool = False, workers: int | None = None,
                dask_address: str | None = None, limits: dict[str, float] | None = None,
-               processes: bool = False, prune: bool = False) -> dict[str, object]:
+               processes: bool = False, prune: bool = False,
+               idle_checked: bool = False) -> dict[str, object]:
     """Run the flow with the chosen task runner (see ``pipeline.batch.runners``). When no file
-    changed since the last run, say so without starting a Prefect flow run.
+    changed since the last run, say so without starting a Prefect flow run (``idle_checked``:
+    the caller has just checked that, so the files are not hashed for it a second time).
 
     SIGINT and SIGTERM stop the batch cleanly (``pipeline.batch.stopping``): the summary
     returned says ``interrupted`` and how many documents were ``not_processed``. A signal
     while the temporary server is still starting raises ``StoppedBeforeStart``."""
-    if not force:
+    if not force and not idle_checked:
         idle = nothing_to_do(folder, out, prune)
         if idle is not None:
             return idle.to_dict()
