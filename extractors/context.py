@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, SpanGroup
 
+from extractors.entities import Entities, Recogniser
 from extractors.gazetteer import Delegation, Gazetteer, gazetteer
 from extractors.intervals import IntervalIndex
 from extractors.nlp import DELEGATIONS_KEY
@@ -22,6 +23,10 @@ class Context:
     doc: Document
     sdoc: Doc
     gaz: Gazetteer = field(default_factory=gazetteer)
+    recognise: InitVar[Recogniser | None] = None
+    """The entity recogniser to run where a rule asks (``extractors/entities.py``), when
+    ``sdoc`` was parsed without it; None: ``sdoc``'s own entities."""
+    entities: Entities = field(init=False, repr=False)
     agenda: list[AgendaItem] = field(default_factory=list)
     attendees: list[Attendee] = field(default_factory=list)
     # alias written beside a listed person ("Jane Roe (JR)") -> that attendee; set by attendees
@@ -33,7 +38,8 @@ class Context:
     # token spans of generic labels ("the Secretariat"), which stand for the document's body
     _generic_spans: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, recognise: Recogniser | None) -> None:
+        self.entities = Entities(self.sdoc, recognise)
         if DELEGATIONS_KEY in self.sdoc.spans:
             self._generic_spans = {(s.start, s.end): s.id_
                                    for s in self.sdoc.spans[DELEGATIONS_KEY]

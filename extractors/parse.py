@@ -18,7 +18,7 @@ token texts only, runs once over the joined ``Doc``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy
@@ -75,9 +75,9 @@ def _stacked(blocks: list[numpy.ndarray], width: int) -> numpy.ndarray:
 
 
 def _parse_pieces(nlp: Language, text: str, found: list[Piece], attrs: list[int],
-                  batch_size: int) -> Iterator[_Parsed]:
+                  batch_size: int, skip: list[str]) -> Iterator[_Parsed]:
     windows = (text[p.lo:p.hi] for p in found)
-    disabled = [name for name in JOINED_LAST if name in nlp.pipe_names]
+    disabled = [name for name in JOINED_LAST if name in nlp.pipe_names] + skip
     parsed = nlp.pipe(windows, batch_size=batch_size, disable=disabled)
     for piece, sdoc in zip(found, parsed, strict=True):
         starts = numpy.fromiter((t.idx for t in sdoc), dtype=numpy.int64,
@@ -159,15 +159,17 @@ def _joined(nlp: Language, parsed: Iterable[_Parsed], attrs: list[int]) -> Doc:
 
 def parse(nlp: Language, text: str, block_starts: list[int] | None = None,
           piece_chars: int = PIECE_CHARS, context_chars: int = CONTEXT_CHARS,
-          batch_size: int = 1) -> Doc:
+          batch_size: int = 1, skip: Sequence[str] = ()) -> Doc:
     """The parse of ``text``: one ``nlp`` call when it fits in one piece, else a ``Doc``
     joined from pieces of about ``piece_chars`` characters (cut preferably at
-    ``block_starts``), each parsed with ``context_chars`` of its neighbours."""
+    ``block_starts``), each parsed with ``context_chars`` of its neighbours. The components
+    named in ``skip`` are not run."""
+    skipped = [name for name in skip if name in nlp.pipe_names]
     found = pieces(text, block_starts or [], piece_chars, context_chars)
     if len(found) <= 1:
-        return nlp(text)
+        return nlp(text, disable=skipped)
     attrs = _attrs()
-    joined = _joined(nlp, _parse_pieces(nlp, text, found, attrs, batch_size), attrs)
+    joined = _joined(nlp, _parse_pieces(nlp, text, found, attrs, batch_size, skipped), attrs)
     for name in JOINED_LAST:
         if name in nlp.pipe_names:
             joined = nlp.get_pipe(name)(joined)

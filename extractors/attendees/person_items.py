@@ -332,8 +332,7 @@ def _named_person(ctx: Context, start: int, part: str, name: str) -> bool:
         if at >= 0 else None
     if span is None or span.text.strip() != name:
         return False
-    return any(e.label_ == "PERSON" and e.start <= span.start and e.end >= span.end
-               for e in ctx.sdoc.ents)
+    return ctx.entities.within(span, "PERSON")
 
 
 def inline_items(ctx: Context, start: int, text: str) -> list[Placed]:

@@ -117,8 +117,9 @@ class LabelledReader:
         if self.tools.actors.resolve(start, end):
             return True
         span = self.tools.ctx.sdoc.char_span(start, end, alignment_mode="expand")
-        return span is not None and any(
-            t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in words("task_actor") for t in span)
+        return span is not None and (
+            bool(self.tools.ctx.entities.labels(span) & {"PERSON", "ORG"})
+            or any(t.lower_ in words("task_actor") for t in span))
 
     def decision_paragraph(self, block: Block, body_start: int) -> None:
         """Each sentence of a labelled decision paragraph is a record."""

@@ -47,7 +47,7 @@ def _is_actor(tools: Tools, seg: Segment, start: int, end: int, actor: str) -> b
         return True
     if tools.actors.code_of_words(actor.split()) or tools.actors.resolve(start, end):
         return True
-    return any(t.ent_type_ in {"PERSON", "ORG", "GPE"} for t in span)
+    return bool(tools.ctx.entities.labels(span) & {"PERSON", "ORG", "GPE"})
 
 
 def _verb_ok(tools: Tools, offset: int) -> bool:

@@ -17,6 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from extractors.context import Context
+from extractors.entities import Entities
 from extractors.gazetteer import RESOURCES
 
 OFFICES = RESOURCES / "offices.jsonl"
@@ -75,20 +76,54 @@ def _not_followed_by(role: str) -> frozenset[str]:
                      for w in row.get("not_followed_by", []))
 
 
+ENTITY_TEST = "ENT_TYPE"
+"""A pattern token's test of the entity label, checked after matching (``_entity_tests``)."""
+
+
+@cache
+def _entity_tests() -> tuple[dict[int, Any], ...]:
+    """Per data-file row, its pattern's entity-label tests by pattern token index.
+
+    The entity recogniser runs only where a rule asks (``extractors/entities.py``), so the
+    Matcher cannot test labels itself: they are taken out of the patterns
+    (``office_matcher``) and tested on each match's tokens (``office_spans``)."""
+    return tuple({k: token[ENTITY_TEST] for k, token in enumerate(row["pattern"])
+                  if ENTITY_TEST in token} for row in _office_rows())
+
+
+def _label_passes(test: Any, label: str) -> bool:
+    """An ENT_TYPE test of a Matcher pattern (a label, or ``{"IN": [...]}`` /
+    ``{"NOT_IN": [...]}``) applied to one token's entity label."""
+    if isinstance(test, str):
+        return label == test
+    if set(test) - {"IN", "NOT_IN"}:
+        raise ValueError(f"{OFFICES}: ENT_TYPE test {test!r}: only a label, IN or NOT_IN")
+    return label in test.get("IN", [label]) and label not in test.get("NOT_IN", [])
+
+
 def office_matcher(vocab: Any) -> Matcher:
-    """A Matcher whose match ids are the office roles."""
+    """A Matcher whose match ids are data-file row numbers ("0", "1" ...), with the patterns'
+    entity-label tests left out (``_entity_tests`` holds them)."""
     matcher = Matcher(vocab)
-    for row in _office_rows():
-        matcher.add(row["role"], [row["pattern"]])
+    for n, row in enumerate(_office_rows()):
+        matcher.add(str(n), [[{k: v for k, v in token.items() if k != ENTITY_TEST}
+                              for token in row["pattern"]]])
     return matcher
 
 
-def office_spans(sdoc: Doc) -> list[tuple[int, int, str]]:
-    """(start token, end token, role) of office mentions, longest first where they overlap."""
-    matcher = office_matcher(sdoc.vocab)
-    found = [(s, e, sdoc.vocab.strings[m]) for m, s, e in matcher(sdoc)
+def office_spans(sdoc: Doc, entities: Entities) -> list[tuple[int, int, str]]:
+    """(start token, end token, role) of office mentions, longest first where they overlap.
+    ``entities`` gives the labels the patterns' ENT_TYPE tests read."""
+    rows, tests = _office_rows(), _entity_tests()
+    matched = []
+    for m, s, e, alignment in office_matcher(sdoc.vocab)(sdoc, with_alignments=True):
+        n = int(sdoc.vocab.strings[m])
+        if all(_label_passes(tests[n][k], entities.label(s + i))
+               for i, k in enumerate(alignment) if k in tests[n]):
+            matched.append((s, e, rows[n]["role"]))
+    found = [(s, e, role) for s, e, role in matched
              if not _qualified(sdoc, s, e)
-             and not (e < len(sdoc) and sdoc[e].lower_ in _not_followed_by(sdoc.vocab.strings[m]))]
+             and not (e < len(sdoc) and sdoc[e].lower_ in _not_followed_by(role))]
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[tuple[int, int, str]] = []
     last_end = -1

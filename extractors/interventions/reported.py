@@ -58,7 +58,7 @@ class SpeakerFinder:
         spans = ctx.delegation_spans()
         mentioned = {span.id_ for span in spans  # "the Secretariat" names no organization
                      if span.text.lower() not in cue("generic_body")}
-        for s, e, role in office_spans(self.sdoc):
+        for s, e, role in office_spans(self.sdoc, ctx.entities):
             spk = office_speaker(ctx, role)
             if fixed_code(role) and fixed_code(role) not in mentioned:
                 continue  # an office of an organization the document never names
@@ -128,14 +128,18 @@ class SpeakerFinder:
             if tok in out or not lo <= tok.i < hi:
                 continue
             out.append(tok)
-            person_like = (tok.lower_ in cue("person") or tok.i in self.office_tokens
-                           or tok.ent_type_ == "PERSON")
             for child in tok.children:
                 if child.dep_ in _LINK_DEPS:
                     todo.append(child)
-                elif child.dep_ == "prep" and person_like and child.lower_ in {"of", "from", "for"}:
+                elif child.dep_ == "prep" and child.lower_ in {"of", "from", "for"} \
+                        and self._person_like(tok):
                     todo.extend(c for c in child.children if c.dep_ == "pobj")
         return out
+
+    def _person_like(self, tok: Token) -> bool:
+        """A word for a person ("delegate"), an office, or part of a PERSON entity."""
+        return (tok.lower_ in cue("person") or tok.i in self.office_tokens
+                or self.ctx.entities.label(tok.i) == "PERSON")
 
     def speakers_of(self, head: Token, lo: int = 0, hi: int | None = None) -> list[Speaker]:
         """Speakers named by the noun phrase headed by ``head`` (within tokens lo..hi)."""
