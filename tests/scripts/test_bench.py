@@ -51,3 +51,17 @@ def test_scaling_rows_report_failures_and_the_spread_of_rates(bench) -> None:  #
                                      point(1.6, 1_600_000, 5.0, 900.0, failure="timeout: x")])
     assert "failed: timeout: x" in rows[3][1]
     assert rows[-1][0].startswith("chars/s") and "20% apart" in rows[-1][1]
+
+
+def test_report_sets_the_pipeline_beside_both_spacy_baselines(bench) -> None:  # type: ignore[no-untyped-def]
+    run = bench.Run(wall_s=10.0, peak_pss_mb=500.0, peak_rss_mb=600.0,
+                    output={"written": 4, "failed": 0, "seconds": {"read": 2.0, "nlp": 8.0,
+                                                                  "rules": 4.0, "write": 1.0}})
+    results = {"full": run, "one_worker": run, "rerun": run, "workers": 2, "n_files": 4,
+               "copies": 2, "full_s": 12.0, "bare_s": 10.0, "same_s": 6.0, "sample": 4,
+               "pdf": None, "cold": [1.5, 1.7, 1.6], "date": "2026-01-01", "machine": "test",
+               "command": "make bench"}
+    table = bench.report(results)
+    assert "| full pipeline / bare spaCy on the same text | 1.20x (12.0 s / 10.0 s" in table
+    assert "less NER and lemmatizer (what ours runs on every token) | 2.00x" in table
+    assert "1.60 s median of 1.50, 1.70, 1.60" in table
