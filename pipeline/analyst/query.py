@@ -3,7 +3,8 @@
 ``connect(out)`` is the reusable part (the exploration notebook uses it too): an in-memory
 DuckDB connection where every table of ``models.records.TABLES`` is a view over
 ``<out>/<table>/*.parquet``, read the way ``ParquetStore.read_table`` reads it (the zero-row
-``_schema.parquet`` gives the columns, other files starting with ``_`` are left out). The
+``schema.parquet`` gives the columns, files starting with ``_`` are left out: see
+``pipeline.batch.table_files``). The
 views glob at query time, so documents written after ``connect`` show up in later queries.
 The tables derived across meetings (``models.records.DERIVED_TABLES``: ``people``,
 ``person_links``, ``delegations``, see ``pipeline.registry``) are views too, and the views of
@@ -96,9 +97,10 @@ def _create_view(con: duckdb.DuckDBPyConnection, table: str, folder: Path,
     """Create the view ``name`` (default ``table``) over ``folder``; columns come from the
     schema when empty.
 
-    Every ``*.parquet`` file is read so that the zero-row ``_schema.parquet`` always gives
-    the columns (and the glob always matches), then rows of files starting with ``_`` are
-    dropped, as ``ParquetStore.read_table`` does.
+    Every ``*.parquet`` file is read, so the zero-row ``schema.parquet`` always gives the
+    columns (and the glob always matches); rows of files starting with ``_`` (an older
+    store's ``_schema.parquet``, which has none) are dropped, as ``ParquetStore.read_table``
+    does (``pipeline.batch.table_files.document_files``).
     """
     name = name or table
     if not any(folder.glob("*.parquet")):  # no folder or no files: the schema, no rows

@@ -16,10 +16,12 @@ column with its dtype:
 - other text: ``string`` (pandas' nullable string dtype, ``pd.NA`` for null)
 - lists (``people.variants``, ``people.delegation_codes``): ``object`` holding Python lists
 
-``pd.read_parquet(folder)`` reads a table folder with rows too (every file, copies
-included), but pyarrow skips files whose names start with ``_``, so an empty folder gives a
-frame without columns; ``load`` (or ``pd.read_parquet(folder,
-schema=pq.read_schema(folder / "_schema.parquet"))``) keeps them.
+The Parquet files read without this module too. Each table folder holds ``schema.parquet``
+(zero rows, the table's columns) and one file per document (``pipeline.batch.table_files``),
+so ``pd.read_parquet(folder)``, ``pyarrow.parquet.read_table(folder)`` and DuckDB's
+``read_parquet('<folder>/*.parquet')`` give every row of every file (copies of a meeting
+included, no person columns) and an empty table with its columns; their dtypes are Arrow's
+defaults (dates arrive as Python ``date`` objects), not the ones above.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Layout under the output folder::
 
     <table>/<doc_id>.parquet        rows of one document (every table but failures)
     failures/<source_key>.parquet   the failure of one source path
+    <table>/schema.parquet          zero rows, the table's columns (``table_files``: which
+                                    files of a folder are documents)
     _state/manifest.json            source path -> doc_id, pipeline version, status, and
                                     the keys that say which files are one meeting
                                     (rebuilt from the tables, with a warning, when it is
@@ -15,7 +17,7 @@ A document is committed by writing every table file under a hidden temporary nam
 writing a journal entry (the commit point), then renaming. A process killed before the
 journal is written leaves the tables as they were; killed after, the next open rolls the
 commit forward. Readers glob ``*.parquet`` and never see temporary files (they start with
-a dot and end in ``.tmp``).
+a dot and end in ``.tmp``); the schema file adds columns and no rows.
 
 A commit also re-marks copies of one meeting (``pipeline.batch.identity``): when a document joins
 or leaves a group of copies, the ``meetings`` rows of the other members whose
@@ -41,6 +43,7 @@ import pyarrow.parquet as pq
 from models.records import TABLES, Extraction, Failure
 from models.schemas import schema_for
 from pipeline.batch.identity import FORMAT_RANK, TextPrint, canonical_copies, meeting_facts
+from pipeline.batch.table_files import LEGACY_SCHEMA_FILE, SCHEMA_FILE, document_files
 
 DOC_TABLES = [t for t in TABLES if t != "failures"]
 
@@ -108,13 +111,17 @@ class ParquetStore:
         self._write_schema_files()
 
     def _write_schema_files(self) -> None:
-        """A zero-row ``_schema.parquet`` per table, so even an empty table can be queried."""
+        """A zero-row ``schema.parquet`` per table, so even an empty table has its columns
+        (in pandas, pyarrow and DuckDB alike); an older store's ``_schema.parquet`` goes."""
         for table in TABLES:
-            path = self.root / table / "_schema.parquet"
+            path = self.root / table / SCHEMA_FILE
             if not path.exists() or not pq.read_schema(path).equals(schema_for(table),
                                                                     check_metadata=True):
-                staged = self._stage(table, "_schema", schema_for(table).empty_table())
+                staged = self._stage(table, path.stem, schema_for(table).empty_table())
                 os.replace(staged, path)
+            legacy = self.root / table / LEGACY_SCHEMA_FILE
+            if legacy.exists():  # after the new file is in place: a reader always has one
+                legacy.unlink()
 
     def _lock(self) -> None:
         fh = open(self.state / "lock", "a+")  # noqa: SIM115 - held until close()
@@ -169,7 +176,7 @@ class ParquetStore:
         """The manifest as saved, and what is wrong with it (None: sound)."""
         path = self.state / "manifest.json"
         if not path.exists():
-            has_rows = any(p for p in (self.root / "meetings").glob("[!_]*.parquet"))
+            has_rows = bool(document_files(self.root / "meetings"))
             return {}, "is missing beside tables that hold rows" if has_rows else None
         try:
             data = json.loads(path.read_bytes().decode("utf-8"))
@@ -454,8 +461,7 @@ class ParquetStore:
 
     def read_table(self, table: str) -> pa.Table:
         """Read one table (all documents) as Arrow, with its schema even when empty."""
-        files = sorted(p for p in (self.root / table).glob("*.parquet")
-                       if not p.name.startswith("_"))
+        files = document_files(self.root / table)
         if not files:
             return schema_for(table).empty_table()
         return pa.concat_tables([pq.read_table(f, schema=schema_for(table)) for f in files])

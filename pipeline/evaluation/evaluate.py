@@ -318,7 +318,7 @@ def _extra_text(table: str, score: Score) -> str:
 
 
 def render_markdown(result: dict[str, Any]) -> str:
-    """The pooled table as Markdown (what the README shows)."""
+    """The pooled table as Markdown (what docs/evaluation.md shows)."""
     lines = ["| table | format | gold | pred | matched | P | R | F1 | notes |",
              "|---|---|---:|---:|---:|---:|---:|---:|---|"]
     for table in TABLE_ORDER:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from models.records import Person, PersonLink
+from pipeline.batch.table_files import document_files
 from pipeline.registry.aliases import AliasFileError, apply_aliases, read_aliases
 from pipeline.registry.commit import write
 from pipeline.registry.delegations import delegation_entries
@@ -51,10 +51,9 @@ class _Draft:
 
 # -- reading -------------------------------------------------------------------------------
 
-def _files(out: Path, table: str) -> Iterator[Path]:
-    folder = out / table
-    if folder.is_dir():
-        yield from sorted(p for p in folder.glob("*.parquet") if not p.name.startswith("_"))
+def _files(out: Path, table: str) -> list[Path]:
+    """The document files of ``table`` (``table_files``: not the zero-row schema file)."""
+    return document_files(out / table)
 
 
 _COLUMNS = {

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.batch.table_files import document_files
+
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold"
@@ -58,7 +60,7 @@ def snapshot(out: Path) -> dict[str, list[dict]]:
     snap = {}
     for table in TABLES:
         rows = []
-        for path in sorted((out / table).glob("[!_]*.parquet")):
+        for path in document_files(out / table):
             rows += pq.read_table(path).to_pylist()
         snap[table] = sorted(rows, key=repr)
     return snap

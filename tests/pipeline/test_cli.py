@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.batch.table_files import document_files
 from pipeline.cli import build_parser, main
 
 
@@ -36,7 +37,7 @@ def test_ingest_file_writes_parquet_only_with_out(minutes_folder: Path, tmp_path
     out = tmp_path / "out"
     assert main(["ingest", "--file", str(minutes_folder / "good_one.txt"),
                  "--out", str(out)]) == 0
-    assert len(list((out / "meetings").glob("[!_]*.parquet"))) == 1
+    assert len(document_files(out / "meetings")) == 1
 
 
 def test_ingest_bad_file_exits_nonzero_with_reason(minutes_folder: Path,

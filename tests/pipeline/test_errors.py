@@ -19,6 +19,7 @@ import pytest
 
 from pipeline.batch.process import process_file
 from pipeline.batch.store import DOC_TABLES, ParquetStore
+from pipeline.batch.table_files import document_files
 from pipeline.cli import main
 from pipeline.exit_codes import EXIT_BUSY, EXIT_ERROR, EXIT_SOME_FAILED, EXIT_USAGE
 from tests.extractors.readers.bad_files import BAD_FILES
@@ -39,7 +40,7 @@ def assert_sentence(text: str, *names: str) -> None:
 
 
 def _out_rows(out: Path) -> dict[str, set[str]]:
-    return {t: {p.name for p in (out / t).glob("[!_]*.parquet")} for t in DOC_TABLES}
+    return {t: {p.name for p in document_files(out / t)} for t in DOC_TABLES}
 
 
 @pytest.fixture
@@ -175,12 +176,13 @@ _FILLS_UP = textwrap.dedent("""
     import errno, sys
     from pathlib import Path
     import pyarrow.parquet
+    from pipeline.batch.table_files import document_files
     from pipeline.cli import main
 
     out, real_write = Path(sys.argv[sys.argv.index("--out") + 1]), pyarrow.parquet.write_table
 
     def fills_up(table, where, *args, **kwargs):
-        if any((out / "meetings").glob("[!_]*.parquet")):  # full after the first document
+        if document_files(out / "meetings"):  # full after the first document
             raise OSError(errno.ENOSPC, "Error writing bytes to file. Detail: [errno 28] "
                                         "No space left on device")
         return real_write(table, where, *args, **kwargs)
@@ -208,7 +210,7 @@ def test_disk_full_mid_batch_stops_with_a_sentence_and_keeps_what_was_committed(
         doc_ids = {e["doc_id"] for e in store.manifest.values() if e.get("doc_id")}
         assert store.read_table("meetings").num_rows == len(doc_ids) == 1
     for table in DOC_TABLES:
-        assert {p.stem for p in (out / table).glob("[!_]*.parquet")} == doc_ids, table
+        assert {p.stem for p in document_files(out / table)} == doc_ids, table
     assert not list(out.rglob(".*.tmp"))
 
 
@@ -258,7 +260,7 @@ def test_disk_full_on_a_real_small_file_system(tmp_path: Path) -> None:
         doc_ids = {e["doc_id"] for e in store.manifest.values() if e.get("doc_id")}
         assert store.read_table("meetings").num_rows == len(doc_ids) >= 3
     for table in DOC_TABLES:
-        assert {p.stem for p in (keep / table).glob("[!_]*.parquet")} == doc_ids, table
+        assert {p.stem for p in document_files(keep / table)} == doc_ids, table
 
 
 def test_failure_messages_of_bad_files_hold_no_object_reprs(tmp_path: Path) -> None:
@@ -306,7 +308,7 @@ def test_a_server_that_does_not_start_in_time_is_a_sentence(minutes_folder: Path
     assert run.returncode == EXIT_ERROR, run.stderr[-3000:]
     assert_sentence(run.stderr, "the temporary Prefect server did not answer within 1 s",
                     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "temporary-server.log")
-    assert not list((tmp_path / "out" / "meetings").glob("[!_]*.parquet"))
+    assert not document_files(tmp_path / "out" / "meetings")
 
 
 def test_max_chars_flag_makes_a_long_text_a_named_failure(minutes_folder: Path,

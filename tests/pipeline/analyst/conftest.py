@@ -72,7 +72,7 @@ def fictional_tables(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def empty_tables(tmp_path: Path) -> Path:
-    """A tables folder with no rows: only the ``_schema.parquet`` files."""
+    """A tables folder with no rows: only the ``schema.parquet`` files."""
     out = tmp_path / "empty"
     with ParquetStore(out):
         pass

@@ -15,6 +15,7 @@ from models.records import DERIVED_TABLES, TABLES, Extraction, Failure, Interven
 from models.schemas import schema_for
 from pipeline.analyst.query import LINKED_COLUMNS, TablesNotFoundError, connect
 from pipeline.batch.store import ParquetStore
+from pipeline.batch.table_files import LEGACY_SCHEMA_FILE, SCHEMA_FILE
 from pipeline.cli import main
 
 LONG = "The delegation of Chile [speaking on behalf of the group] " + "stressed " * 30 + "end."
@@ -58,7 +59,7 @@ def test_every_table_is_a_view_with_its_schema_columns(out: Path) -> None:
 
 def test_empty_store_and_missing_table_folder_still_have_columns(tmp_path: Path) -> None:
     with ParquetStore(tmp_path / "t"):
-        pass  # writes only the _schema.parquet files
+        pass  # writes only the schema.parquet files
     shutil.rmtree(tmp_path / "t" / "dates")
     con = connect(tmp_path / "t")
     for table in [*TABLES, *DERIVED_TABLES]:
@@ -66,7 +67,19 @@ def test_empty_store_and_missing_table_folder_still_have_columns(tmp_path: Path)
         assert _columns(con, table) == _view_columns(table), table
 
 
-def test_underscore_files_other_than_the_schema_are_left_out(out: Path) -> None:
+def test_a_store_of_the_old_layout_still_has_columns(tmp_path: Path) -> None:
+    """Before a writer opens it again, an older store's schema file is ``_schema.parquet``."""
+    with ParquetStore(tmp_path / "t"):
+        pass
+    for table in TABLES:
+        (tmp_path / "t" / table / SCHEMA_FILE).rename(tmp_path / "t" / table / LEGACY_SCHEMA_FILE)
+    con = connect(tmp_path / "t")
+    for table in TABLES:
+        assert con.sql(f"SELECT count(*) FROM {table}").fetchall() == [(0,)]
+        assert _columns(con, table) == _view_columns(table), table
+
+
+def test_files_starting_with_an_underscore_are_left_out(out: Path) -> None:
     stray = pa.Table.from_pylist([{"doc_id": "z" * 16, "source_path": "stray"}])
     pq.write_table(stray, out / "meetings" / "_stray.parquet")
     con = connect(out)

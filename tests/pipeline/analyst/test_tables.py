@@ -91,13 +91,11 @@ def test_parquet_folders_read_by_pandas_pyarrow_and_duckdb(fictional_tables: Pat
                                                            empty_tables: Path) -> None:
     folder = fictional_tables / "attendees"
     every_file = tables.load("attendees", root=fictional_tables, every_file=True)
-    assert len(pd.read_parquet(folder)) == len(every_file)  # pyarrow skips _schema.parquet
+    assert len(pd.read_parquet(folder)) == len(every_file)  # schema.parquet adds no rows
     glob = str(folder / "*.parquet")
     assert duckdb.sql(f"SELECT count(*) FROM '{glob}'").fetchall() == [(len(every_file),)]
-    empty = empty_tables / "failures"
-    # pandas/pyarrow skip files starting with "_": an empty folder needs the schema given
-    assert list(pd.read_parquet(empty).columns) == []
-    schema = pq.read_schema(empty / "_schema.parquet")
-    assert list(pd.read_parquet(empty, schema=schema).columns) == schema_for("failures").names
+    empty = empty_tables / "failures"  # schema.parquet alone gives the columns
+    assert list(pd.read_parquet(empty).columns) == schema_for("failures").names
+    assert pq.read_table(empty).schema.names == schema_for("failures").names
     described = duckdb.sql(f"DESCRIBE SELECT * FROM '{empty / '*.parquet'}'").fetchall()
     assert [row[0] for row in described] == schema_for("failures").names

@@ -31,7 +31,7 @@ from tests.pipeline.conftest import snapshot
 
 ODD_NAME = "in_Minutes 3 \"CCM\" 'draft' – Genève, Côte d’Ivoire ü.docx"
 # Names the store may write: tables and state, files named by content hash or source hash.
-_ALLOWED = re.compile(r"^(?:[0-9a-f]{16}\.parquet|_schema\.parquet|manifest\.json|lock)$")
+_ALLOWED = re.compile(r"^(?:[0-9a-f]{16}\.parquet|schema\.parquet|manifest\.json|lock)$")
 
 
 def _tree(root: Path, skip: Path) -> dict[str, int]:

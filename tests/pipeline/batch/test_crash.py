@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.batch.store import DOC_TABLES, ParquetStore
+from pipeline.batch.table_files import document_files
 from tests.pipeline.conftest import MINUTES, snapshot
 
 pytestmark = pytest.mark.slow
@@ -35,7 +36,7 @@ def _ingest(folder: Path, out: Path, **popen: object) -> subprocess.Popen:
 
 
 def _committed(out: Path) -> list[Path]:
-    return [p for p in (out / "meetings").glob("*.parquet") if not p.name.startswith("_")]
+    return document_files(out / "meetings")
 
 
 
@@ -54,7 +55,7 @@ def test_sigkill_mid_batch_then_rerun_equals_uninterrupted_run(tmp_path: Path) -
     with ParquetStore(killed_out) as store:  # opening recovers: roll forward or discard
         doc_ids = {e["doc_id"] for e in store.manifest.values()}
     for table in DOC_TABLES:  # every committed document has every table, nothing else
-        present = {p.stem for p in (killed_out / table).glob("[!_]*.parquet")}
+        present = {p.stem for p in document_files(killed_out / table)}
         assert present == doc_ids, table
     assert not list(killed_out.rglob(".*.tmp"))
 

@@ -21,6 +21,7 @@ import pytest
 
 from pipeline.analyst.query import connect
 from pipeline.batch.serve import stop_groups
+from pipeline.batch.table_files import document_files
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
@@ -113,8 +114,7 @@ def test_the_scheduler_runs_the_deployment_and_stop_leaves_nothing(served: dict)
     assert run is not None, f"no scheduled run completed within {RUN_WAIT_S} s"
     print(f"scheduled run completed {time.monotonic() - served['started']:.0f} s after start")
     assert run["auto_scheduled"], "the run was not created by the scheduler"
-    assert len([p for p in (out / "meetings").glob("*.parquet")
-                if not p.name.startswith("_")]) == 2
+    assert len(document_files(out / "meetings")) == 2
     assert connect(out).sql("SELECT count(*) FROM meetings").fetchall()[0][0] == 2
 
     cli = {"env": env, "capture_output": True, "text": True, "timeout": 120}

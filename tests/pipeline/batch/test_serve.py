@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.batch.table_files import document_files
+
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
 
@@ -94,10 +96,8 @@ def test_served_deployment_runs_through_the_api(server: tuple[str, dict[str, str
                       and _api(f"{api}/flow_runs/{run['id']}")["state"]["type"], 240,
                       "the flow run")
         assert state == "COMPLETED"
-        meetings = [p for p in (out / "meetings").glob("*.parquet")
-                    if not p.name.startswith("_")]
-        assert len(meetings) == 2
-        assert len(list((out / "failures").glob("[!_]*.parquet"))) == 2
+        assert len(document_files(out / "meetings")) == 2
+        assert len(document_files(out / "failures")) == 2
     finally:
         os.killpg(serving.pid, signal.SIGTERM)
         serving.wait(timeout=30)

@@ -17,6 +17,7 @@ import pytest
 
 from pipeline.batch.stopping import STOP, StopRequest, completed, stop_on_signals
 from pipeline.batch.store import DOC_TABLES, ParquetStore
+from pipeline.batch.table_files import document_files
 from tests.pipeline.conftest import MINUTES
 
 pytestmark = pytest.mark.slow
@@ -64,7 +65,7 @@ def _alive(found: dict[int, str]) -> dict[int, str]:
 
 
 def _committed(out: Path) -> int:
-    return len(list((out / "meetings").glob("[!_]*.parquet")))
+    return len(document_files(out / "meetings"))
 
 
 def _ingest(folder: Path, out: Path, tag: str) -> subprocess.Popen[str]:
@@ -120,7 +121,7 @@ def test_signal_stops_the_batch_keeps_finished_documents_and_leaves_nothing_runn
     doc_ids = {e["doc_id"] for e in manifest.values()}
     assert 0 < len(doc_ids) < n
     for table in DOC_TABLES:  # every committed document whole, nothing else
-        present = {p.stem for p in (out / table).glob("[!_]*.parquet")}
+        present = {p.stem for p in document_files(out / table)}
         assert present == doc_ids, table
     assert {m["doc_id"] for m in meetings} == doc_ids
     assert not list(out.rglob(".*.tmp")) and not list((out / "_state" / "journal").iterdir())

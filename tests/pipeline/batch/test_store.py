@@ -10,12 +10,17 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
-from models.records import Attendee, Extraction, Failure, Meeting
+from models.records import DERIVED_TABLES, TABLES, Attendee, Extraction, Failure, Meeting
+from models.schemas import schema_for
 from pipeline.batch import store as store_mod
 from pipeline.batch.identity import TextPrint, text_print
 from pipeline.batch.store import ParquetStore, StoreLockedError
+from pipeline.batch.table_files import LEGACY_SCHEMA_FILE, SCHEMA_FILE, document_files
 from tests.pipeline.conftest import MINUTES, snapshot
 
 
@@ -130,20 +135,119 @@ def test_half_written_manifest_and_journal_files_are_removed(tmp_path: Path) -> 
     assert _count(tmp_path, "attendees") == 3
 
 
+# -- the table folders, read by pandas, pyarrow and DuckDB ------------------------------------
+
 def test_schema_files_follow_the_current_schema(tmp_path: Path) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from models.schemas import schema_for
-
     with ParquetStore(tmp_path):
         pass
-    path = tmp_path / "meetings" / "_schema.parquet"
+    path = tmp_path / "meetings" / SCHEMA_FILE
     old = pa.schema([pa.field("doc_id", pa.string())], metadata={"schema_version": "0"})
     pq.write_table(old.empty_table(), path)  # left by an older pipeline
     with ParquetStore(tmp_path):
         pass
     assert pq.read_schema(path).equals(schema_for("meetings"), check_metadata=True)
+
+
+def _read_three_ways(folder: Path) -> dict[str, tuple[int, list[str]]]:
+    """(rows, column names) of a table folder as pandas, pyarrow and DuckDB read it."""
+    frame = pd.read_parquet(folder)
+    arrow = pq.read_table(folder)
+    relation = duckdb.sql(f"SELECT * FROM read_parquet('{folder / '*.parquet'}')")
+    return {"pandas": (len(frame), list(frame.columns)),
+            "pyarrow": (arrow.num_rows, arrow.schema.names),
+            "duckdb": (len(relation.fetchall()), relation.columns)}
+
+
+def test_empty_table_folders_read_with_their_columns(tmp_path: Path) -> None:
+    """Document tables by their schema file; the derived tables (one file each, written
+    whole by ``pipeline.registry``) by their own file, zero rows or more."""
+    from pipeline.registry.rebuild import rebuild
+
+    with ParquetStore(tmp_path):
+        rebuild(tmp_path)
+    for table in [*TABLES, *DERIVED_TABLES]:
+        names = schema_for(table).names
+        assert _read_three_ways(tmp_path / table) == {
+            "pandas": (0, names), "pyarrow": (0, names), "duckdb": (0, names)}, table
+
+
+def test_a_document_reads_once_beside_the_schema_file(tmp_path: Path) -> None:
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+        store.write_failure(Failure("y.txt", "read", "empty_file", "empty", None, "t"))
+    assert len(document_files(tmp_path / "attendees")) == 1
+    for table in TABLES:
+        names = schema_for(table).names
+        files = document_files(tmp_path / table)
+        rows = sum(pq.read_metadata(f).num_rows for f in files)
+        assert _read_three_ways(tmp_path / table) == {
+            "pandas": (rows, names), "pyarrow": (rows, names), "duckdb": (rows, names)}, table
+        assert pq.read_table(tmp_path / table).to_pylist() == [
+            row for f in files for row in pq.read_table(f).to_pylist()], table
+    assert _count(tmp_path, "attendees") == 3 and _count(tmp_path, "failures") == 1
+
+
+def _old_layout(out: Path) -> dict[str, list[dict]]:
+    """A store as older pipelines left it: ``_schema.parquet`` in every table folder (the
+    meetings one of an older schema); returns its rows."""
+    with ParquetStore(out) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+    for table in TABLES:
+        (out / table / SCHEMA_FILE).rename(out / table / LEGACY_SCHEMA_FILE)
+    old = pa.schema([pa.field("doc_id", pa.string())], metadata={"schema_version": "0"})
+    pq.write_table(old.empty_table(), out / "meetings" / LEGACY_SCHEMA_FILE)
+    return snapshot(out)
+
+
+def test_an_old_schema_file_is_replaced_when_the_store_opens(tmp_path: Path) -> None:
+    rows = _old_layout(tmp_path)
+    assert ParquetStore(tmp_path).read_table("attendees").num_rows == 3  # readable as it is
+    with ParquetStore(tmp_path) as store:
+        assert list(store.manifest_from_tables()) == ["x.txt"]
+    for table in TABLES:
+        folder = tmp_path / table
+        assert not (folder / LEGACY_SCHEMA_FILE).exists(), table
+        assert pq.read_schema(folder / SCHEMA_FILE).equals(schema_for(table),
+                                                           check_metadata=True), table
+        assert not list(folder.glob(".*")), table  # nothing staged is left behind
+    assert snapshot(tmp_path) == rows
+    assert _read_three_ways(tmp_path / "failures") == {
+        way: (0, schema_for("failures").names) for way in ("pandas", "pyarrow", "duckdb")}
+
+
+def test_a_schema_file_left_by_a_killed_migration_goes_on_the_next_open(tmp_path: Path) -> None:
+    _old_layout(tmp_path)
+    for table in TABLES:  # killed after the new file was renamed in, before the old went
+        pq.write_table(schema_for(table).empty_table(), tmp_path / table / SCHEMA_FILE)
+    assert ParquetStore(tmp_path).read_table("meetings").num_rows == 1
+    with ParquetStore(tmp_path):
+        pass
+    assert not list(tmp_path.glob(f"*/{LEGACY_SCHEMA_FILE}"))
+
+
+def test_every_reader_counts_document_files_only(tmp_path: Path) -> None:
+    """``minutes query``, ``minutes export``, ``tables.load``, the people rebuild and the
+    manifest rebuilt from the tables see one document, not its schema files."""
+    from pipeline import tables
+    from pipeline.analyst.query import connect
+    from pipeline.cli import main
+    from pipeline.registry.rebuild import rebuild
+
+    with ParquetStore(tmp_path) as store:
+        store.write_document(_extraction("a" * 16, "x.txt", 3))
+        assert list(store.manifest_from_tables()) == ["x.txt"]
+        summary = rebuild(tmp_path)
+    assert (summary.links, summary.delegations) == (3, 1)
+    counts = {"meetings": 1, "attendees": 3, "failures": 0, "person_links": 3}
+    con = connect(tmp_path)
+    for table, n in counts.items():
+        assert con.sql(f"SELECT count(*) FROM {table}").fetchall() == [(n,)], table
+        assert len(tables.load(table, root=tmp_path)) == n, table
+    assert main(["export", "--to", "csv", "--tables", str(tmp_path), str(tmp_path / "csv")]) == 0
+    for table, n in counts.items():
+        assert len(pd.read_csv(tmp_path / "csv" / f"{table}.csv")) == n, table
+    for table in DERIVED_TABLES:  # one file each, zero rows or more: columns either way
+        assert list(pd.read_parquet(tmp_path / table).columns) == schema_for(table).names
 
 
 # -- copies of one meeting, and pruning ---------------------------------------------------

@@ -1,7 +1,9 @@
-"""Refresh the generated sections of README.md.
+"""Refresh the generated sections of the reference pages in docs/.
 
-``python scripts/update_readme.py`` rewrites the data dictionary (from the Arrow schemas);
-with ``--eval`` it also runs ``minutes eval`` and pastes the table it prints.
+``python scripts/update_docs.py`` rewrites the data dictionary in ``docs/tables.md`` (from the
+Arrow schemas); with ``--eval`` it also runs the scorer and pastes its tables into
+``docs/evaluation.md``. Each page keeps the text around its ``<!-- name:start -->`` ...
+``<!-- name:end -->`` markers.
 """
 
 from __future__ import annotations
@@ -17,13 +19,21 @@ sys.path.insert(0, str(ROOT))
 
 from models.schemas import data_dictionary  # noqa: E402
 
+TABLES_PAGE = Path("docs") / "tables.md"  # section "tables"
+EVAL_PAGE = Path("docs") / "evaluation.md"  # section "eval"
 
-def replace_section(text: str, name: str, body: str) -> str:
+
+def replace_section(text: str, name: str, body: str, page: str = "the page") -> str:
     """Replace what stands between ``<!-- name:start -->`` and ``<!-- name:end -->``."""
     pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
     if not pattern.search(text):
-        raise SystemExit(f"README.md has no {name} markers")
+        raise SystemExit(f"{page} has no {name} markers")
     return pattern.sub(lambda m: m.group(1) + body.rstrip("\n") + "\n" + m.group(2), text)
+
+
+def update_page(path: Path, name: str, body: str) -> None:
+    """Replace section ``name`` of the page at ``path`` with ``body``."""
+    path.write_text(replace_section(path.read_text("utf-8"), name, body, str(path)), "utf-8")
 
 
 def eval_section() -> str:
@@ -47,16 +57,14 @@ def eval_section() -> str:
     return "\n".join(parts)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Rewrite README.md in place."""
+def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
+    """Rewrite the generated sections of the pages under ``root``."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--eval", action="store_true", help="also refresh the eval table")
+    parser.add_argument("--eval", action="store_true", help="also refresh the eval tables")
     args = parser.parse_args(argv)
-    readme = ROOT / "README.md"
-    text = replace_section(readme.read_text("utf-8"), "tables", data_dictionary())
+    update_page(root / TABLES_PAGE, "tables", data_dictionary())
     if args.eval:
-        text = replace_section(text, "eval", eval_section())
-    readme.write_text(text, "utf-8")
+        update_page(root / EVAL_PAGE, "eval", eval_section())
     return 0
 
 
