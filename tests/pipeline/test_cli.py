@@ -54,6 +54,39 @@ def test_tables_prints_the_data_dictionary(capsys: pytest.CaptureFixture[str]) -
         assert f"### `{table}`" in out
 
 
+HEAVY = ("spacy", "thinc", "pandas", "pyarrow", "duckdb", "prefect", "pdfplumber")
+_IMPORTED_AFTER_PARSING = f"""
+import sys
+from pipeline.cli import build_parser
+try:
+    build_parser().parse_args(sys.argv[1:])
+except SystemExit:
+    pass
+print(sorted(m for m in sys.modules if m.split(".")[0] in {HEAVY!r}))
+"""
+
+
+@pytest.mark.parametrize("argv", [[], ["--version"], ["--help"], ["ingest", "--help"],
+                                  ["ingest", "--file", "minutes.pdf", "--json"],
+                                  ["status"], ["serve", "--help"]])
+def test_starting_the_cli_imports_no_heavy_module(argv: list[str]) -> None:
+    """Version, help and parsing import none of spaCy, pandas, pyarrow, DuckDB, Prefect or
+    the PDF reader: a subcommand imports them when it runs."""
+    result = subprocess.run([sys.executable, "-c", _IMPORTED_AFTER_PARSING, *argv],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_subcommand_gets_its_arguments_when_chosen() -> None:
+    from pipeline.analyst import export, query
+
+    args = build_parser().parse_args(["query", "--csv", "SELECT 1"])
+    assert args.func is query.run and args.csv and args.sql == "SELECT 1"
+    args = build_parser().parse_args(["export", "out.xlsx", "--force"])
+    assert args.func is export.run and args.force and args.path == Path("out.xlsx")
+
+
 def test_python_dash_m_pipeline_starts_the_cli() -> None:
     result = subprocess.run([sys.executable, "-m", "pipeline", "--help"],
                             capture_output=True, text=True, timeout=120)
@@ -111,7 +144,7 @@ def _parsers(parser: argparse.ArgumentParser, name: str = "minutes"):
 
 def test_every_argument_has_help_text() -> None:
     missing = []
-    for name, parser in _parsers(build_parser()):
+    for name, parser in _parsers(build_parser(lazy=False)):
         for action in parser._actions:
             if isinstance(action, argparse._SubParsersAction):
                 missing += [f"{name} {c.dest}" for c in action._choices_actions if not c.help]
