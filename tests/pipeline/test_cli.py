@@ -220,3 +220,19 @@ def test_a_missing_relative_default_says_where_it_looked(command: list[str], tmp
     assert main(command) == 2
     err = capsys.readouterr().err
     assert str(tmp_path / "data" / "processed") in err and "--tables" in err
+
+
+def test_ingest_file_leaves_the_heap_to_the_system_at_exit(
+        minutes_folder: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The collector does not walk the loaded model once more at exit (``gc.freeze`` runs as
+    an exit handler); the real exit's output is checked by the subprocess test above."""
+    import atexit
+    import gc
+
+    registered: list[object] = []
+    monkeypatch.setattr(atexit, "register", registered.append)
+    monkeypatch.setattr(atexit, "unregister", lambda handler: None)
+    assert main(["ingest", "--file", str(minutes_folder / "good_one.txt"), "--json"]) == 0
+    assert registered == [gc.freeze]
+    assert json.loads(capsys.readouterr().out)["meetings"]
