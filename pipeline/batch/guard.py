@@ -271,8 +271,8 @@ def _read_ahead(path: str, limits: Limits) -> Outcome:
     the extracting child is forked from this process once both are done."""
     ctx = multiprocessing.get_context("fork")
     reader = _Worker(ctx, _reader, (path, limits), _name(path, "read"))
-    deadline = _deadline(limits)
     try:
+        deadline = _deadline(limits)
         warm.load()
     except BaseException:  # Ctrl-C, SIGTERM, or a model that does not load: no child left
         reader.end()

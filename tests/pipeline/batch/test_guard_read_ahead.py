@@ -242,3 +242,48 @@ def test_a_cold_caller_reads_in_a_child_forked_before_the_model_loads(
     expected = process_file(good_pdf).extraction
     assert expected is not None
     assert json.loads(result.stdout) == json.loads(json.dumps(expected.to_dict(), default=str))
+
+
+_HANGING_READ = """
+import os, sys, time
+from pathlib import Path
+
+from pipeline.batch import guard
+from pipeline.cli import main
+
+
+def reading_forever(*args):
+    Path(sys.argv[2]).write_text(str(os.getpid()))
+    time.sleep(600)
+
+
+guard.read_file = reading_forever
+sys.exit(main(["ingest", "--file", sys.argv[1], "--json"]))
+"""
+
+
+@pytest.mark.parametrize(("signum", "to_group", "code"), [(signal.SIGINT, True, 130),
+                                                          (signal.SIGTERM, False, 143)])
+def test_a_signal_to_ingest_file_stops_it_and_its_reader(
+        minutes_folder: Path, tmp_path: Path, signum: int, to_group: bool, code: int) -> None:
+    """Ctrl-C (to the terminal's process group) or SIGTERM (to the command) while the file
+    is being read and the model loaded: the command ends with its code, the reader with it."""
+    pid_file = tmp_path / "reader.pid"
+    proc = subprocess.Popen([sys.executable, "-c", _HANGING_READ,
+                             str(minutes_folder / "good_one.txt"), str(pid_file)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        reader = _pid_written(pid_file)
+        if to_group:
+            os.killpg(proc.pid, signum)
+        else:
+            os.kill(proc.pid, signum)
+        _, err = proc.communicate(timeout=HANG_GUARD_S)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == code, err
+    assert f"minutes ingest: {'interrupted' if to_group else 'stopped by SIGTERM'}" in err
+    with pytest.raises(ProcessLookupError):
+        os.kill(reader, 0)
