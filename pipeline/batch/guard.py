@@ -1,11 +1,11 @@
 """One document in a child process, under a wall-time limit and a memory ceiling.
 
 The child is forked from a process that already holds the spaCy pipeline, so isolation costs
-a fork (milliseconds), not a model load. A single-threaded caller (``minutes ingest --file``,
-a test) forks itself after loading the pipeline; a caller with threads (a Prefect worker)
-forks from a per-process fork server that preloads the pipeline once
-(``pipeline.batch.forkserver_preload``), since forking a threaded process can copy a lock held by
-another thread.
+a fork (milliseconds), not a model load. A single-threaded caller forks itself after loading
+the pipeline (reading ahead meanwhile when it starts cold: see below); a caller with threads
+(a Prefect worker) forks from a per-process fork server that preloads the pipeline once
+(``pipeline.batch.forkserver_preload``), since forking a threaded process can copy a lock held
+by another thread.
 
 The child caps its address space at what it already maps plus ``Limits.memory_mb``
 (``RLIMIT_AS``), so an allocation beyond the ceiling raises ``MemoryError`` inside the child;
