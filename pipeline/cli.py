@@ -48,7 +48,8 @@ def _ingest_file(args: argparse.Namespace) -> int:
     from pipeline.batch.guard import process_guarded
     from pipeline.batch.store import ParquetStore
 
-    _exit_without_collecting()
+    if args.argv is None:  # this process's own command line: it ends when main returns
+        _exit_without_collecting()
     limits = _limits(args)
     path = Path(args.file)  # keyed as a folder ingest keys it: folder resolved, name kept
     with ParquetStore(args.out) if args.out else nullcontext() as store:
