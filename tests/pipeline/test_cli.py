@@ -235,9 +235,9 @@ def test_ingest_file_leaves_the_heap_to_the_system_at_exit(
     monkeypatch.setattr(atexit, "unregister", lambda handler: None)
     argv = ["ingest", "--file", str(minutes_folder / "good_one.txt"), "--json"]
     assert main(argv) == 0  # called from Python (a test, a notebook): that process goes on
-    assert registered == []
+    assert gc.freeze not in registered
     capsys.readouterr()
     monkeypatch.setattr(sys, "argv", ["minutes", *argv])
     assert main() == 0  # the process's own command line
-    assert registered == [gc.freeze]
+    assert gc.freeze in registered
     assert json.loads(capsys.readouterr().out)["meetings"]
