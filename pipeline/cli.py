@@ -1,23 +1,27 @@
 """The ``minutes`` command line: ``ingest``, ``serve``, ``eval``, ``query``, ``export``,
-``people``, ``review``, ``tables``, ``status``."""
+``people``, ``review``, ``tables``, ``status``.
+
+Starting it imports little: the parser is built from light modules, a subcommand's own module
+(and whatever it needs: spaCy, DuckDB, Prefect) is imported when that subcommand is chosen, so
+``minutes --version`` and ``--help`` answer at once and ``minutes ingest --file`` starts reading
+its file before spaCy is imported (``pipeline.batch.guard``)."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import math
 import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from extractors.limits import DEFAULT_LIMITS, Limits, limits_from_env, limits_from_mapping
-from models.records import Extraction
-from pipeline.analyst.query import TABLES_ENV, default_tables, no_tables_message
+from pipeline.analyst.tables_folder import TABLES_ENV, default_tables, no_tables_message
 from pipeline.batch.stopping import StoppedBeforeStart
 from pipeline.exit_codes import (
     EXIT_ERROR,
@@ -28,6 +32,11 @@ from pipeline.exit_codes import (
     EXIT_USAGE,
     exit_for_signal,
 )
+from pipeline.leaf import leaf_constants
+
+if TYPE_CHECKING:
+    from extractors.limits import Limits
+    from models.records import Extraction
 
 
 def _ingest_file(args: argparse.Namespace) -> int:
@@ -39,6 +48,8 @@ def _ingest_file(args: argparse.Namespace) -> int:
     from pipeline.batch.guard import process_guarded
     from pipeline.batch.store import ParquetStore
 
+    if args.argv is None:  # this process's own command line: it ends when main returns
+        _exit_without_collecting()
     limits = _limits(args)
     path = Path(args.file)  # keyed as a folder ingest keys it: folder resolved, name kept
     with ParquetStore(args.out) if args.out else nullcontext() as store:
@@ -75,6 +86,19 @@ def _ingest_file(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _exit_without_collecting() -> None:
+    """At this process's exit, leave the heap to the operating system instead of letting the
+    collector walk it once more: with the spaCy model loaded that walk takes about 0.2 s of
+    a ``minutes ingest --file`` run. Exit handlers still run and output is still flushed;
+    only objects in reference cycles are not finalised (as at any exit, Python promises no
+    more)."""
+    import atexit
+    import gc
+
+    atexit.unregister(gc.freeze)  # once, however often this is called in one process
+    atexit.register(gc.freeze)
+
+
 def file_summary(extraction: Extraction) -> str:
     """A few lines on one extracted file: the meeting's facts, rows per table, flags."""
     meeting = extraction.meeting
@@ -95,6 +119,8 @@ def file_summary(extraction: Extraction) -> str:
 
 def _limits(args: argparse.Namespace) -> Limits:
     """The per-document limits: defaults, then ``MINUTES_*`` variables, then the flags."""
+    from extractors.limits import limits_from_env, limits_from_mapping
+
     given = {"timeout_s": args.timeout, "memory_mb": args.max_memory,
              "max_pages": args.max_pages, "max_chars": args.max_chars,
              "max_bytes": None if args.max_mb is None else args.max_mb * 2**20}
@@ -307,13 +333,71 @@ def _bounded(kind: type, least: float, allowed: str) -> Any:
     return parse
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand."""
+class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subcommands whose arguments are added from their own module when they are chosen (or
+    their help is asked for), so that parsing one subcommand imports no other's module."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
+
+    def add_later(self, name: str, add_arguments: Callable[[argparse.ArgumentParser], None],
+                  **kwargs: Any) -> argparse.ArgumentParser:
+        """A subcommand whose arguments ``add_arguments`` adds when it is first parsed."""
+        parser = self.add_parser(name, **kwargs)
+        self._pending[name] = add_arguments
+        return parser
+
+    def complete(self, name: str) -> None:
+        """Add subcommand ``name``'s arguments if they are still pending."""
+        add_arguments = self._pending.pop(name, None)
+        if add_arguments is not None:
+            add_arguments(self.choices[name])
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        if values:
+            self.complete(values[0])
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _arguments_of(module: str, run: str | None = None
+                  ) -> Callable[[argparse.ArgumentParser], None]:
+    """Adds the arguments that ``module.add_arguments`` defines (and, given ``run``, makes
+    ``module.<run>`` the subcommand's function), importing ``module`` only then."""
+
+    def add(parser: argparse.ArgumentParser) -> None:
+        imported = importlib.import_module(module)
+        imported.add_arguments(parser)
+        if run is not None:
+            parser.set_defaults(func=getattr(imported, run))
+
+    return add
+
+
+class _Version(argparse.Action):
+    """``--version``: the versions are looked up when it is given, not on every start."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        print(version_text())
+        parser.exit()
+
+
+def build_parser(lazy: bool = True) -> argparse.ArgumentParser:
+    """The argument parser of every subcommand. ``lazy``: the arguments of ``eval``,
+    ``query``, ``export``, ``people`` and ``review`` are added (and their modules imported)
+    only when one of them is parsed; with ``lazy=False`` all are added at once."""
+    defaults = leaf_constants("extractors.limits")["DEFAULT_LIMITS"]
     parser = argparse.ArgumentParser(
         prog="minutes", description="Meeting minutes (text, Word, PDF) to Parquet tables.")
-    parser.add_argument("--version", action="version", version=version_text(),
+    parser.add_argument("--version", action=_Version,
                         help="print the package and pipeline versions and exit")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, action=_Subcommands)
 
     ingest = sub.add_parser("ingest", help="extract a folder (Prefect flow) or one --file")
     ingest.add_argument("folder", nargs="?", default="data/raw",
@@ -348,21 +432,21 @@ def build_parser() -> argparse.ArgumentParser:
     lim.add_argument("--timeout", metavar="SECONDS",
                      type=_bounded(float, 0, "a number of seconds, 0 or more (0: none)"),
                      help=f"wall time to read and extract one document, 0 for none "
-                          f"(default {DEFAULT_LIMITS.timeout_s:g})")
+                          f"(default {defaults.timeout_s:g})")
     lim.add_argument("--max-memory", metavar="MB",
                      type=_bounded(int, 0, "a whole number of MB, 0 or more (0: none)"),
                      help=f"memory one document may add to its worker, 0 for none "
-                          f"(default {DEFAULT_LIMITS.memory_mb})")
+                          f"(default {defaults.memory_mb})")
     lim.add_argument("--max-mb", metavar="MB",
                      type=_bounded(float, 2**-20, "a number of MB above 0"),
-                     help=f"largest input file (default {DEFAULT_LIMITS.max_bytes // 2**20})")
+                     help=f"largest input file (default {defaults.max_bytes // 2**20})")
     lim.add_argument("--max-pages", metavar="N",
                      type=_bounded(int, 1, "a whole number of at least 1"),
-                     help=f"most pages of a PDF (default {DEFAULT_LIMITS.max_pages})")
+                     help=f"most pages of a PDF (default {defaults.max_pages})")
     lim.add_argument("--max-chars", metavar="N",
                      type=_bounded(int, 1, "a whole number of at least 1"),
                      help=f"longest body text once read, in characters "
-                          f"(default {DEFAULT_LIMITS.max_chars:,})")
+                          f"(default {defaults.max_chars:,})")
     ingest.set_defaults(func=cmd_ingest)
 
     serve = sub.add_parser("serve", help="start a Prefect server and serve the scheduled "
@@ -388,32 +472,19 @@ def build_parser() -> argparse.ArgumentParser:
                        help="stop the deployment and the server that `minutes serve` started")
     serve.set_defaults(func=cmd_serve)
 
-    from pipeline.evaluation import evaluate
-    ev = sub.add_parser("eval", help="score extraction against the gold annotations")
-    evaluate.add_arguments(ev)
-    ev.set_defaults(func=cmd_eval)
-
-    from pipeline.analyst import query
-    q = sub.add_parser("query", help="run DuckDB SQL over the Parquet tables")
-    query.add_arguments(q)
-    q.set_defaults(func=query.run)
-
-    from pipeline.analyst import export
-    ex = sub.add_parser("export", help="write the tables to a DuckDB database file, an Excel "
-                                       "workbook or CSV files")
-    export.add_arguments(ex)
-    ex.set_defaults(func=export.run)
-
-    from pipeline.analyst import people
-    pp = sub.add_parser("people", help="a person's attendance and turns across meetings; "
-                                       "--rebuild derives people and delegations again")
-    people.add_arguments(pp)
-    pp.set_defaults(func=cmd_people)
-
-    from pipeline.analyst import review
-    rv = sub.add_parser("review", help="write an HTML page highlighting a file's records")
-    review.add_arguments(rv)
-    rv.set_defaults(func=review.run)
+    sub.add_later("eval", _arguments_of("pipeline.evaluation.evaluate"),
+                  help="score extraction against the gold annotations").set_defaults(
+                      func=cmd_eval)
+    sub.add_later("query", _arguments_of("pipeline.analyst.query", run="run"),
+                  help="run DuckDB SQL over the Parquet tables")
+    sub.add_later("export", _arguments_of("pipeline.analyst.export", run="run"),
+                  help="write the tables to a DuckDB database file, an Excel workbook or CSV "
+                       "files")
+    sub.add_later("people", _arguments_of("pipeline.analyst.people"),
+                  help="a person's attendance and turns across meetings; --rebuild derives "
+                       "people and delegations again").set_defaults(func=cmd_people)
+    sub.add_later("review", _arguments_of("pipeline.analyst.review", run="run"),
+                  help="write an HTML page highlighting a file's records")
 
     tables = sub.add_parser("tables", help="print the data dictionary")
     tables.set_defaults(func=cmd_tables)
@@ -424,6 +495,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"folder holding the tables (default ${TABLES_ENV} or "
                              f"data/processed)")
     status.set_defaults(func=cmd_status)
+    if not lazy:
+        for name in list(sub.choices):
+            sub.complete(name)
     return parser
 
 
@@ -431,13 +505,11 @@ def version_text() -> str:
     """``minutes <package version> (pipeline <PIPELINE_VERSION>)``."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from models.version import PIPELINE_VERSION
-
     try:
         package = version("ccm-minutes")
     except PackageNotFoundError:  # run from a checkout that is not installed
         package = "unknown"
-    return f"minutes {package} (pipeline {PIPELINE_VERSION})"
+    return f"minutes {package} (pipeline {leaf_constants('models.version')['PIPELINE_VERSION']})"
 
 
 def _quiet_broken_pipe() -> int:

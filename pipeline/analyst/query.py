@@ -31,13 +31,18 @@ import csv
 import datetime as dt
 import decimal
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from models.records import DERIVED_TABLES, TABLES
 from models.schemas import schema_for
+from pipeline.analyst.tables_folder import (  # defined there for the CLI's sake; used from here
+    DEFAULT_TABLES,
+    TABLES_ENV,
+    default_tables,
+    no_tables_message,
+)
 
 if TYPE_CHECKING:  # duckdb is imported when a query runs, not when the CLI starts
     import duckdb
@@ -60,23 +65,6 @@ LINKED_COLUMNS: dict[str, dict[str, str]] = {
     "interventions": {"speaker_person": "name", "person_id": "person_id"},
     "decisions": {"actor_person": "name", "actor_person_id": "person_id"},
 }
-
-
-TABLES_ENV = "MINUTES_TABLES"  # the tables folder when no --tables is given
-DEFAULT_TABLES = "data/processed"
-
-
-def default_tables() -> str:
-    """The tables folder a command reads by default: ``$MINUTES_TABLES`` or data/processed."""
-    return os.environ.get(TABLES_ENV) or DEFAULT_TABLES
-
-
-def no_tables_message(root: str | Path) -> str:
-    """Why there are no tables at ``root``: where it looked, and how to point elsewhere."""
-    root = Path(root)
-    where = str(root) if root.is_absolute() else f"{root} (looked in {root.absolute()})"
-    return (f"no tables at {where}; run `minutes ingest` first, or pass --tables DIR "
-            f"(or set {TABLES_ENV}) to read another folder")
 
 
 class TablesNotFoundError(FileNotFoundError):

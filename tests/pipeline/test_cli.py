@@ -55,6 +55,39 @@ def test_tables_prints_the_data_dictionary(capsys: pytest.CaptureFixture[str]) -
         assert f"### `{table}`" in out
 
 
+HEAVY = ("spacy", "thinc", "pandas", "pyarrow", "duckdb", "prefect", "pdfplumber")
+_IMPORTED_AFTER_PARSING = f"""
+import sys
+from pipeline.cli import build_parser
+try:
+    build_parser().parse_args(sys.argv[1:])
+except SystemExit:
+    pass
+print(sorted(m for m in sys.modules if m.split(".")[0] in {HEAVY!r}))
+"""
+
+
+@pytest.mark.parametrize("argv", [[], ["--version"], ["--help"], ["ingest", "--help"],
+                                  ["ingest", "--file", "minutes.pdf", "--json"],
+                                  ["status"], ["serve", "--help"]])
+def test_starting_the_cli_imports_no_heavy_module(argv: list[str]) -> None:
+    """Version, help and parsing import none of spaCy, pandas, pyarrow, DuckDB, Prefect or
+    the PDF reader: a subcommand imports them when it runs."""
+    result = subprocess.run([sys.executable, "-c", _IMPORTED_AFTER_PARSING, *argv],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_subcommand_gets_its_arguments_when_chosen() -> None:
+    from pipeline.analyst import export, query
+
+    args = build_parser().parse_args(["query", "--csv", "SELECT 1"])
+    assert args.func is query.run and args.csv and args.sql == "SELECT 1"
+    args = build_parser().parse_args(["export", "out.xlsx", "--force"])
+    assert args.func is export.run and args.force and args.path == Path("out.xlsx")
+
+
 def test_python_dash_m_pipeline_starts_the_cli() -> None:
     result = subprocess.run([sys.executable, "-m", "pipeline", "--help"],
                             capture_output=True, text=True, timeout=120)
@@ -112,7 +145,7 @@ def _parsers(parser: argparse.ArgumentParser, name: str = "minutes"):
 
 def test_every_argument_has_help_text() -> None:
     missing = []
-    for name, parser in _parsers(build_parser()):
+    for name, parser in _parsers(build_parser(lazy=False)):
         for action in parser._actions:
             if isinstance(action, argparse._SubParsersAction):
                 missing += [f"{name} {c.dest}" for c in action._choices_actions if not c.help]
@@ -188,3 +221,24 @@ def test_a_missing_relative_default_says_where_it_looked(command: list[str], tmp
     assert main(command) == 2
     err = capsys.readouterr().err
     assert str(tmp_path / "data" / "processed") in err and "--tables" in err
+
+
+def test_ingest_file_leaves_the_heap_to_the_system_at_exit(
+        minutes_folder: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The collector does not walk the loaded model once more at exit (``gc.freeze`` runs as
+    an exit handler); the real exit's output is checked by the subprocess test above."""
+    import atexit
+    import gc
+
+    registered: list[object] = []
+    monkeypatch.setattr(atexit, "register", registered.append)
+    monkeypatch.setattr(atexit, "unregister", lambda handler: None)
+    argv = ["ingest", "--file", str(minutes_folder / "good_one.txt"), "--json"]
+    assert main(argv) == 0  # called from Python (a test, a notebook): that process goes on
+    assert gc.freeze not in registered
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "argv", ["minutes", *argv])
+    assert main() == 0  # the process's own command line
+    assert gc.freeze in registered
+    assert json.loads(capsys.readouterr().out)["meetings"]

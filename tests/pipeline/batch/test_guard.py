@@ -67,7 +67,8 @@ def test_a_crashing_worker_becomes_a_failure(good_file: Path,
         os.kill(os.getpid(), signal.SIGKILL)
 
     monkeypatch.setattr(guard, "process_file", killed)
-    outcome = process_guarded(good_file, Limits(timeout_s=60), start_method="fork")
+    outcome = process_guarded(good_file, Limits(timeout_s=60), start_method="fork",
+                              read_ahead=False)  # the one child that reads and extracts
     assert outcome.failure is not None
     assert outcome.failure.error_type == "crashed"
     assert "killed by SIGKILL" in outcome.failure.message
