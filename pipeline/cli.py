@@ -32,7 +32,6 @@ from pipeline.exit_codes import (
     EXIT_USAGE,
     exit_for_signal,
 )
-from pipeline.leaf import leaf_constants
 
 if TYPE_CHECKING:
     from extractors.limits import Limits
@@ -392,7 +391,8 @@ def build_parser(lazy: bool = True) -> argparse.ArgumentParser:
     """The argument parser of every subcommand. ``lazy``: the arguments of ``eval``,
     ``query``, ``export``, ``people`` and ``review`` are added (and their modules imported)
     only when one of them is parsed; with ``lazy=False`` all are added at once."""
-    defaults = leaf_constants("extractors.limits")["DEFAULT_LIMITS"]
+    from extractors.limits import DEFAULT_LIMITS as defaults
+
     parser = argparse.ArgumentParser(
         prog="minutes", description="Meeting minutes (text, Word, PDF) to Parquet tables.")
     parser.add_argument("--version", action=_Version,
@@ -509,7 +509,9 @@ def version_text() -> str:
         package = version("ccm-minutes")
     except PackageNotFoundError:  # run from a checkout that is not installed
         package = "unknown"
-    return f"minutes {package} (pipeline {leaf_constants('models.version')['PIPELINE_VERSION']})"
+    from models.version import PIPELINE_VERSION
+
+    return f"minutes {package} (pipeline {PIPELINE_VERSION})"
 
 
 def _quiet_broken_pipe() -> int:
