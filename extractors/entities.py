@@ -38,6 +38,23 @@ NER = "ner"
 Recogniser = Callable[[Doc], Doc]
 
 
+def _window_doc(tokens: Span) -> Doc:
+    """A ``Doc`` of ``tokens`` that the recogniser reads as it read them in the whole text.
+
+    The recogniser's features are the token's norm, prefix, suffix and shape; all but the
+    norm belong to the word, the norm may have been set on the token (tokenizer exceptions,
+    the attribute ruler), so it is copied. An entity does not cross a sentence start, so the
+    parser's sentence starts are copied too. (``Span.as_doc`` would copy every attribute, but
+    it converts the whole document to an array to do so: quadratic over a long text.)"""
+    doc = Doc(tokens.doc.vocab, words=[t.text for t in tokens],
+              spaces=[bool(t.whitespace_) for t in tokens],
+              sent_starts=[t.is_sent_start for t in tokens])
+    for mine, theirs in zip(doc, tokens, strict=True):
+        if mine.norm != theirs.norm:
+            mine.norm_ = theirs.norm_
+    return doc
+
+
 class Entities:
     """Entity labels of ``sdoc``'s tokens: from ``sdoc`` itself, or, given ``recognise``,
     from runs of it over windows of ``sdoc``'s tokens, made when first asked about."""
@@ -64,9 +81,7 @@ class Entities:
         run_hi = min(hi + self._margin, len(self.sdoc))
         assert self._recognise is not None
         started = time.perf_counter()
-        # ``as_doc`` keeps every token attribute the recogniser reads (NORM as the attribute
-        # ruler left it, shape, affixes), so the window looks to it as the whole text did
-        piece = self._recognise(self.sdoc[run_lo:run_hi].as_doc())
+        piece = self._recognise(_window_doc(self.sdoc[run_lo:run_hi]))
         kept = piece[lo - run_lo:hi - run_lo]
         self._labels[w] = [t.ent_type_ for t in kept]
         self._begins[w] = [t.ent_iob_ == "B" for t in kept]

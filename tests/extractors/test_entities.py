@@ -142,3 +142,26 @@ def test_office_mentions_alike_with_entities_on_demand() -> None:
     found = office_spans(without, Entities(without, nlp.get_pipe(NER)))
     assert found == office_spans(whole, Entities(whole))
     assert [whole[s:e].text for s, e, _ in found if whole[e - 1].lower_ == "presidency"]
+
+
+def _peak_bytes_of_one_window(text: str) -> int:
+    import tracemalloc
+
+    nlp = get_nlp()
+    sdoc = nlp(text, disable=[NER])
+    ents = Entities(sdoc, nlp.get_pipe(NER))
+    ents.label(0)  # the recogniser's own first-call set-up is not the window's work
+    tracemalloc.start()
+    try:
+        ents.label(len(sdoc) // 2)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_one_window_costs_the_same_in_a_short_and_a_long_text() -> None:
+    """A window's run touches its own tokens only, not an array of the whole text (that made
+    a long text's recognition quadratic)."""
+    short = _peak_bytes_of_one_window(long_minutes(2))
+    long = _peak_bytes_of_one_window(long_minutes(160))  # about 25,000 tokens
+    assert long < short + 200_000, (short, long)
