@@ -299,9 +299,10 @@ def report(results: dict) -> str:
     workers = results["workers"]
     secs = full.output.get("seconds", {})
     stage_total = sum(secs.get(k, 0.0) for k in ("read", "nlp", "rules", "write"))
-    orchestration = workers * full.wall_s - stage_total
+    people = full.output.get("people_s", 0.0)  # one process, once, after the documents
+    orchestration = workers * full.wall_s - stage_total - workers * people
     bare_extraction = sum(secs.get(k, 0.0) for k in ("read", "nlp", "rules"))
-    overhead = (workers * full.wall_s - bare_extraction) / bare_extraction
+    overhead = orchestration + secs.get("write", 0.0)
     docs = full.output.get("written", 0)
     pages = sum(v["pages"] for v in full.output.get("formats", {}).values())
     rows = [
@@ -320,9 +321,12 @@ def report(results: dict) -> str:
     for stage in ("read", "nlp", "rules", "write"):
         rows.append((f"seconds in {stage} (summed over documents)", f"{secs.get(stage, 0):.1f}"))
     rows += [
-        ("seconds in orchestration (workers x wall - stages)", f"{orchestration:.1f}"),
+        ("seconds deriving the people tables (once, after the documents)", f"{people:.1f}"),
+        ("seconds in orchestration (workers x (wall - people) - stages)",
+         f"{orchestration:.1f}"),
         ("orchestration and I/O over bare extraction (read+nlp+rules)",
-         f"+{overhead:.1%} (target <= 15%)"),
+         f"+{overhead / bare_extraction:.1%} (target <= 15%); with the people tables "
+         f"+{(overhead + workers * people) / bare_extraction:.1%}"),
         ("peak memory of the process tree, PSS (RSS sum)",
          f"{full.peak_pss_mb:.0f} MB ({full.peak_rss_mb:.0f} MB) (target < 1536 MB)"),
         ("full pipeline / bare spaCy on the same text",

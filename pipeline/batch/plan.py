@@ -34,6 +34,9 @@ class IngestSummary:
     """Per source format: documents, pages and seconds (read + nlp + rules) extracted."""
     extract_wall_s: float = 0.0
     """Wall seconds from the first task submitted to the last one recorded."""
+    people_s: float = 0.0
+    """Wall seconds deriving the people, person_links and delegations tables after the
+    documents (``pipeline.registry``)."""
     flow_run: bool = True
     """False when nothing had changed and no Prefect flow run was needed."""
     missing: int = 0

@@ -129,7 +129,9 @@ def _ingest(root: Path, files: list[Path], out: str, force: bool, prune: bool,
             summary.not_processed = len(todo) - done
         finish(store, root, files, prune and not STOP.is_set(), summary)
         if not STOP.is_set():
+            started = time.perf_counter()
             rebuild_people(out, logger)
+            summary.people_s = time.perf_counter() - started
 
 
 def _describe_error(exc: BaseException, out: str) -> dict[str, object]:

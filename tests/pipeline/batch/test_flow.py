@@ -36,6 +36,8 @@ def test_flow_writes_tables_and_isolates_failures(minutes_folder: Path, tmp_path
     assert {f["error_type"] for f in summary["failures"]} == {"empty_file", "not_a_zip"}
     assert _rows(out, "meetings") == 2
     assert _rows(out, "failures") == 2
+    assert summary["people_s"] > 0  # the derived tables' time, apart from the documents'
+    assert (out / "people").is_dir()
 
 
 def test_rerun_skips_unchanged_and_replaces_changed(minutes_folder: Path,
