@@ -505,12 +505,12 @@ def version_text() -> str:
     """``minutes <package version> (pipeline <PIPELINE_VERSION>)``."""
     from importlib.metadata import PackageNotFoundError, version
 
+    from models.version import PIPELINE_VERSION
+
     try:
         package = version("ccm-minutes")
     except PackageNotFoundError:  # run from a checkout that is not installed
         package = "unknown"
-    from models.version import PIPELINE_VERSION
-
     return f"minutes {package} (pipeline {PIPELINE_VERSION})"
 
 

@@ -51,11 +51,6 @@ class _Draft:
 
 # -- reading -------------------------------------------------------------------------------
 
-def _files(out: Path, table: str) -> list[Path]:
-    """The document files of ``table`` (``table_files``: not the zero-row schema file)."""
-    return document_files(out / table)
-
-
 _COLUMNS = {
     "meetings": ["doc_id", "meeting_date", "duplicate_of", "presidency_code"],
     "attendees": ["doc_id", "person", "delegation", "delegation_code", "delegation_kind",
@@ -71,7 +66,7 @@ Rows = dict[str, list[tuple[int, dict[str, Any]]]]
 def _rows(out: Path, table: str) -> Rows:
     """doc_id -> (row within its file, row) for every row of ``table``, each file read once."""
     grouped: Rows = defaultdict(list)
-    for path in _files(out, table):
+    for path in document_files(out / table):  # not the zero-row schema file
         parquet = pq.ParquetFile(path)
         names = set(parquet.schema_arrow.names)
         arrow = parquet.read(columns=[c for c in _COLUMNS[table] if c in names])
